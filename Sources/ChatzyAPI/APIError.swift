@@ -1,0 +1,95 @@
+import Foundation
+
+/// Everything that can go wrong talking to Chatzy, each with a one-line message fit for
+/// a status bar. Messages never contain the token or the password.
+public enum APIError: Error, Equatable, Sendable {
+    /// 401: the session expired or the token is invalid.
+    case unauthorized
+    /// 403.
+    case forbidden
+    /// 400, with the server's message when it gave one.
+    case badRequest(String?)
+    /// 404.
+    case notFound
+    /// 429, with the delay the server asked for, when it gave one.
+    case rateLimited(retryAfter: Double?)
+    /// 5xx (and any other unexpected status).
+    case server(status: Int)
+    /// The request took longer than the time-out.
+    case timeout
+    /// No connection could be made (refused, DNS, network down).
+    case cannotConnect(String)
+    /// The request was cancelled (superseded by a newer one).
+    case cancelled
+    /// The body was not JSON or not the documented shape; `prefix` keeps the first 200 bytes for the log.
+    case invalidResponse(reason: String, prefix: String)
+    /// The configuration cannot work (for example plain http to a remote host).
+    case invalidConfiguration(String)
+
+    /// A short line for the status bar.
+    public var message: String {
+        switch self {
+        case .unauthorized: return "Session expired or invalid (401): sign in again"
+        case .forbidden: return "Access denied (403)"
+        case .badRequest(let text):
+            if let text, !text.isEmpty { return "Bad request (400): \(text)" }
+            return "Bad request (400)"
+        case .notFound: return "Not found (404)"
+        case .rateLimited(let after):
+            if let after { return "Rate limited (429): retrying in \(Int(after.rounded(.up)))s" }
+            return "Rate limited (429)"
+        case .server(let status): return "Server error (\(status))"
+        case .timeout: return "The server did not answer in time"
+        case .cannotConnect(let why): return "Cannot connect: \(why)"
+        case .cancelled: return "Cancelled"
+        case .invalidResponse(let reason, _): return "Unreadable answer from the server: \(reason)"
+        case .invalidConfiguration(let why): return why
+        }
+    }
+
+    /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429).
+    public var isTransient: Bool {
+        switch self {
+        case .timeout, .cannotConnect, .server, .rateLimited: return true
+        default: return false
+        }
+    }
+
+    /// Maps a non-2xx status to an error. `body` is the raw response body.
+    public static func from(status: Int, body: Data, retryAfterHeader: String?, now: Date = Date()) -> APIError {
+        switch status {
+        case 400: return .badRequest(serverMessage(in: body))
+        case 401: return .unauthorized
+        case 403: return .forbidden
+        case 404: return .notFound
+        case 429: return .rateLimited(retryAfter: retryAfterHeader.flatMap { RetryAfter.seconds(from: $0, now: now) })
+        default: return .server(status: status)
+        }
+    }
+
+    /// The `message` (or `error`) string of a JSON error body, shortened to one line.
+    static func serverMessage(in body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        let candidates: [Any?] = [object["message"], object["error"], (object["data"] as? [String: Any])?["message"]]
+        for case let text as String in candidates {
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return String(line.prefix(160))
+        }
+        return nil
+    }
+}
+
+/// Parses an HTTP `Retry-After` value: delay-seconds or an HTTP date.
+public enum RetryAfter {
+    /// Seconds to wait, or nil when the header cannot be read.
+    public static func seconds(from header: String, now: Date) -> Double? {
+        let text = header.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(text), seconds >= 0, seconds.isFinite { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: text) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+}

@@ -1,0 +1,19 @@
+import ChatzyAPI
+
+/// Everything that can happen to the inbox: input from the user and results from the worker.
+public enum Action: Equatable, Sendable {
+    /// The inbox opened: fetch the first page.
+    case start
+    /// A key or mouse event.
+    case key(Key)
+    /// The terminal has this many rows and columns.
+    case resize(rows: Int, cols: Int)
+    /// A page arrived.
+    case pageLoaded(PageRequest, ContactPage)
+    /// A page failed.
+    case pageFailed(PageRequest, APIError)
+    /// The user stopped typing: the query of this revision may be fetched.
+    case searchSettled(revision: Int)
+    /// Re-fetch the current tab from the top.
+    case refresh
+}

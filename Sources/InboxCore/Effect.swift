@@ -1,0 +1,17 @@
+/// Work the reducer asks the runtime to do, as data so that tests compare it with `==`.
+public enum Effect: Equatable, Sendable {
+    /// Fetch a page; answer with `.pageLoaded` or `.pageFailed`.
+    case fetch(PageRequest)
+    /// Abandon the request with this id (cancel it on the wire if it is in flight).
+    case cancel(requestID: Int)
+    /// Deliver `action` after `milliseconds`, replacing any earlier timer with the same id.
+    case schedule(timer: TimerID, milliseconds: Int, action: Action)
+    /// Leave the inbox.
+    case quit
+}
+
+/// Names a replaceable timer.
+public enum TimerID: Equatable, Hashable, Sendable {
+    case searchDebounce
+    case retry
+}

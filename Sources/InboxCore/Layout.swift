@@ -1,0 +1,29 @@
+/// The screen's fixed rows, shared by the reducer (page sizes, clicks) and the renderer.
+public enum Layout {
+    /// Row of the tab bar.
+    public static let tabBarRow = 0
+    /// Row of the search line.
+    public static let searchRow = 1
+    /// First row of the contact list.
+    public static let listTop = 2
+    /// Rows that are not the list: tab bar, search line, status line.
+    public static let chromeRows = 3
+
+    /// How many contact rows fit on a screen of `rows` lines.
+    public static func listHeight(screenRows rows: Int) -> Int { max(0, rows - chromeRows) }
+
+    /// Rows kept visible around the selection when scrolling (like vim's `scrolloff`).
+    public static func scrollMargin(listHeight: Int) -> Int { max(0, min(2, (listHeight - 1) / 2)) }
+
+    /// The tab labels as drawn on the tab bar, with the column each starts at.
+    public static func tabLabelColumns(titles: [String]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var col = 1
+        for title in titles {
+            let width = title.count + 2
+            ranges.append(col..<(col + width))
+            col += width + 1
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,52 @@
+import ChatzyAPI
+
+/// The loaded rows of one list (a tab with a settled search), its paging position and its
+/// selection. Kept per list so that switching back to a tab shows it at once.
+public struct ListState: Equatable, Sendable {
+    /// Loaded contacts, unique by id, in server order.
+    public var rows: [Contact] = []
+    /// The ids in `rows`, for de-duplication.
+    public var ids: Set<String> = []
+    /// The server offset of the next page: entries received so far, readable or not.
+    public var nextOffset = 0
+    /// A page shorter than the limit arrived: there is nothing more.
+    public var reachedEnd = false
+    /// The request in flight for this list, if any.
+    public var pending: PageRequest?
+    /// The last failure, until a page arrives.
+    public var error: APIError?
+    /// Consecutive failures, for the retry backoff.
+    public var failures = 0
+    /// Entries the server sent that could not be read.
+    public var skipped = 0
+    /// The selected contact; the selection follows it across reloads.
+    public var selectedID: String?
+    /// The selected row index.
+    public var selected = 0
+    /// The first visible row.
+    public var top = 0
+
+    public init() {}
+
+    /// True once anything has been loaded or the list is known to be empty.
+    public var hasLoaded: Bool { nextOffset > 0 || reachedEnd }
+
+    /// Appends a page's contacts, skipping ids already present.
+    mutating func append(_ contacts: [Contact]) {
+        rows.reserveCapacity(rows.count + contacts.count)
+        for contact in contacts where ids.insert(contact.id).inserted {
+            rows.append(contact)
+        }
+    }
+
+    /// Puts the selection back on `selectedID` when it is still loaded, else clamps it.
+    mutating func reselect() {
+        if let id = selectedID, rows.indices.contains(selected), rows[selected].id == id { return }
+        if let id = selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
+            selected = index
+        } else {
+            selected = rows.isEmpty ? 0 : min(selected, rows.count - 1)
+            selectedID = rows.isEmpty ? nil : rows[selected].id
+        }
+    }
+}

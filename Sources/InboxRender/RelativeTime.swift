@@ -1,0 +1,22 @@
+import Foundation
+
+/// Short ages for the list: now, 5m, 3h, 2d, then a date (`Mar 4`, or `2023-11-07` in
+/// another year).
+public enum RelativeTime {
+    public static func format(_ date: Date?, now: Date) -> String {
+        guard let date else { return "—" }
+        let seconds = now.timeIntervalSince(date)
+        if seconds < 60 { return "now" }
+        if seconds < 3600 { return "\(Int(seconds / 60))m" }
+        if seconds < 86_400 { return "\(Int(seconds / 3600))h" }
+        if seconds < 7 * 86_400 { return "\(Int(seconds / 86_400))d" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let nowYear = calendar.component(.year, from: now)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return "—" }
+        if year == nowYear { return "\(months[month - 1]) \(day)" }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

@@ -1,0 +1,59 @@
+/// What a screen cell range looks like; TerminalUI maps each to colours and attributes.
+public enum Style: Equatable, Hashable, Sendable {
+    case normal
+    case dim
+    case selected
+    case tabActive
+    case tabInactive
+    case searchPrompt
+    case match
+    case unread
+    case live
+    case statusBar
+    case error
+    case placeholder
+}
+
+/// A run of text in one style.
+public struct Span: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One screen row: spans whose widths add up to at most the screen's width.
+public struct ScreenLine: Equatable, Sendable {
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) { self.spans = spans }
+
+    /// The row as plain text, as a person would read it.
+    public var text: String { spans.map(\.text).joined() }
+}
+
+/// A whole frame: what the presenter draws.
+public struct Screen: Equatable, Sendable {
+    public var rows: Int
+    public var cols: Int
+    public var lines: [ScreenLine]
+    /// Where to put the visible cursor (the search line), or nil to hide it.
+    public var cursor: (row: Int, col: Int)?
+
+    public init(rows: Int, cols: Int, lines: [ScreenLine], cursor: (row: Int, col: Int)? = nil) {
+        self.rows = rows
+        self.cols = cols
+        self.lines = lines
+        self.cursor = cursor
+    }
+
+    public static func == (a: Screen, b: Screen) -> Bool {
+        a.rows == b.rows && a.cols == b.cols && a.lines == b.lines && a.cursor?.row == b.cursor?.row && a.cursor?.col == b.cursor?.col
+    }
+
+    /// The frame as text lines (for golden tests).
+    public var text: [String] { lines.map(\.text) }
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns SIGINT, SIGTERM and SIGHUP into bytes on a pipe that the run loop `poll()`s, so the
+/// loop can restore the terminal and exit cleanly. Crash signals restore the terminal and
+/// re-raise with the previous handler.
+enum SignalPipe {
+    nonisolated(unsafe) static var writeFD: Int32 = -1
+    nonisolated(unsafe) static var readFD: Int32 = -1
+    nonisolated(unsafe) static var restoreTerminal: (@convention(c) () -> Void)?
+    nonisolated(unsafe) static var previousCrashActions = [Glibc.sigaction](repeating: Glibc.sigaction(), count: 65)
+
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let crashSignals: [Int32] = [SIGSEGV, SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGTRAP]
+
+    /// Installs the handlers; call before `initscr` so that ncurses leaves them alone.
+    static func install(restore: @escaping @convention(c) () -> Void) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        readFD = fds[0]
+        writeFD = fds[1]
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        restoreTerminal = restore
+        for sig in quitSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                var byte = UInt8(truncatingIfNeeded: signal)
+                _ = write(SignalPipe.writeFD, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
+        }
+        for sig in crashSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                SignalPipe.restoreTerminal?()
+                // Hand the signal back to whoever had it (the Swift runtime's backtracer or the default).
+                sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
+                raise(signal)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            var previous = sigaction()
+            sigaction(sig, &action, &previous)
+            previousCrashActions[Int(sig)] = previous
+        }
+    }
+
+    /// The first pending quit signal, if any.
+    static func pendingSignal() -> Int32? {
+        guard readFD >= 0 else { return nil }
+        var byte: UInt8 = 0
+        return read(readFD, &byte, 1) == 1 ? Int32(byte) : nil
+    }
+}

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNcursesw
+import InboxRender
+
+/// Owns the curses screen: sets it up (locale, modes, Esc delay, mouse) and always restores
+/// the terminal, on quit, on a quit signal and on a crash.
+final class TerminalSession {
+    private(set) var isActive = false
+
+    /// Sets up the screen. Signal handlers are installed first so that ncurses keeps them.
+    func start() {
+        TextWidth.useUTF8Locale()
+        SignalPipe.install(restore: { _ = endwin() })
+        _ = initscr()
+        isActive = true
+        cbreak()
+        noecho()
+        nonl()
+        keypad(chz_stdscr(), true)
+        nodelay(chz_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        _ = mousemask(chz_all_mouse_events(), nil)
+        mouseinterval(0)
+    }
+
+    /// Restores the terminal: modes, cursor, the normal screen.
+    func stop() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+    }
+
+    var rows: Int { Int(chz_lines()) }
+    var cols: Int { Int(chz_cols()) }
+}
