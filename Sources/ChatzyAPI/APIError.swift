@@ -13,7 +13,7 @@ public enum APIError: Error, Equatable, Sendable {
     case notFound
     /// 429, with the delay the server asked for, when it gave one.
     case rateLimited(retryAfter: Double?)
-    /// 5xx (and any other unexpected status).
+    /// 5xx (and any other unexpected status, including a redirect, which is never followed).
     case server(status: Int)
     /// The request took longer than the time-out.
     case timeout
@@ -38,6 +38,7 @@ public enum APIError: Error, Equatable, Sendable {
         case .rateLimited(let after):
             if let after { return "Rate limited (429): retrying in \(Int(after.rounded(.up)))s" }
             return "Rate limited (429)"
+        case .server(let status) where (300..<400).contains(status): return "Unexpected redirect (\(status)), not followed"
         case .server(let status): return "Server error (\(status))"
         case .timeout: return "The server did not answer in time"
         case .cannotConnect(let why): return "Cannot connect: \(why)"
@@ -47,12 +48,25 @@ public enum APIError: Error, Equatable, Sendable {
         }
     }
 
+    /// The line to show after a failed sign-in (`POST /get_id_token`), where 401 means
+    /// the email or password is wrong rather than an expired session.
+    public var signInMessage: String {
+        if self == .unauthorized { return "Wrong email or password (401)" }
+        return message
+    }
+
     /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429).
     public var isTransient: Bool {
         switch self {
         case .timeout, .cannotConnect, .server, .rateLimited: return true
         default: return false
         }
+    }
+
+    /// Seconds the server asked to wait before retrying (429 with `Retry-After`), else nil.
+    public var retryAfter: Double? {
+        if case .rateLimited(let after) = self { return after }
+        return nil
     }
 
     /// Maps a non-2xx status to an error. `body` is the raw response body.
@@ -79,17 +93,26 @@ public enum APIError: Error, Equatable, Sendable {
     }
 }
 
-/// Parses an HTTP `Retry-After` value: delay-seconds or an HTTP date.
-public enum RetryAfter {
-    /// Seconds to wait, or nil when the header cannot be read.
-    public static func seconds(from header: String, now: Date) -> Double? {
-        let text = header.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(text), seconds >= 0, seconds.isFinite { return seconds }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
-        return max(0, date.timeIntervalSince(now))
+extension APIError: CustomStringConvertible {
+    /// The status-bar line, so `"\(error)"` never prints the enum's payload raw.
+    public var description: String { message }
+}
+
+extension APIError {
+    /// The same error with every occurrence of each secret (token, password) in its texts
+    /// replaced by `‹redacted›`: a server may echo what it was sent.
+    func redacting(_ secrets: [String]) -> APIError {
+        let secrets = secrets.filter { !$0.isEmpty }
+        guard !secrets.isEmpty else { return self }
+        func clean(_ text: String) -> String {
+            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "‹redacted›") }
+        }
+        switch self {
+        case .badRequest(let text): return .badRequest(text.map(clean))
+        case .cannotConnect(let why): return .cannotConnect(clean(why))
+        case .invalidResponse(let reason, let prefix): return .invalidResponse(reason: clean(reason), prefix: clean(prefix))
+        case .invalidConfiguration(let why): return .invalidConfiguration(clean(why))
+        default: return self
+        }
     }
 }

@@ -4,17 +4,28 @@ import FoundationNetworking
 #endif
 
 /// The HTTP client for the Chatzy API over an ephemeral `URLSession`: no cache, no cookies,
-/// a per-request time-out, `Authorization: Bearer <idToken>` on every contact call.
-public final class ChatzyClient: ContactsFetching {
+/// redirects never followed, a per-request time-out, `Authorization: Bearer <idToken>` on
+/// every contact call and `User-Agent: chatzy-inbox/<version>` on all.
+///
+/// Cancelling the Swift task that awaits a call cancels the request on the wire (the
+/// connection is closed) and the call throws `APIError.cancelled`. The token and the
+/// password never appear in any error it throws, nor in `dump` of the client.
+public final class ChatzyClient: ContactsFetching, ConversationsFetching {
     /// Sent as `User-Agent: chatzy-inbox/<version>`.
     public static let version = "0.1.0"
+    /// The full `User-Agent` value.
+    public static let userAgent = "chatzy-inbox/\(version)"
+    /// The default per-request time-out, in seconds.
+    public static let defaultTimeout: TimeInterval = 15
 
     public let endpoint: ChatzyEndpoint
+    /// The per-request time-out, in seconds.
+    public let timeout: TimeInterval
     private let token: String?
     private let session: URLSession
-    private let timeout: TimeInterval
 
-    public init(endpoint: ChatzyEndpoint, token: String?, timeout: TimeInterval = 15) {
+    /// A client for `endpoint`; `token` is the idToken (nil until signed in).
+    public init(endpoint: ChatzyEndpoint, token: String?, timeout: TimeInterval = ChatzyClient.defaultTimeout) {
         self.endpoint = endpoint
         self.token = token
         self.timeout = timeout
@@ -23,68 +34,102 @@ public final class ChatzyClient: ContactsFetching {
         configuration.urlCache = nil
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpShouldSetCookies = false
-        self.session = URLSession(configuration: configuration)
+        configuration.httpCookieAcceptPolicy = .never
+        self.session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
     deinit { session.invalidateAndCancel() }
 
-    /// `GET /get_contact_conversations`.
+    /// `GET /get_contact_conversations`: one page of contacts.
     public func contacts(_ query: ContactQuery) async throws(APIError) -> ContactPage {
         let url = endpoint.url(path: "get_contact_conversations", query: query.queryItems)
         let body = try await send(request(url: url, method: "GET"))
         return try ContactDecoding.page(from: body)
     }
 
-    /// `POST /get_id_token`: signs in and returns the token with its expiry.
+    /// `GET /get_contact_conversation_messages`: one contact's conversations and messages.
+    public func conversations(_ query: ConversationQuery) async throws(APIError) -> ContactConversations {
+        let url = endpoint.url(path: "get_contact_conversation_messages", query: query.queryItems)
+        let body = try await send(request(url: url, method: "GET"))
+        return try ConversationDecoding.conversations(from: body)
+    }
+
+    /// `POST /get_id_token`: signs in and returns the token with its expiry. A wrong email or
+    /// password throws `.unauthorized` (show `signInMessage`). The password is sent once and
+    /// never kept; it is redacted from any error text the server echoes.
     public func login(email: String, password: String) async throws(APIError) -> IDToken {
         var request = request(url: endpoint.url(path: "get_id_token"), method: "POST", authorized: false)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = try? JSONSerialization.data(withJSONObject: ["user_email_id": email, "password": password])
-        let body = try await send(request)
+        let body = try await send(request, secrets: [password])
         return try IDToken.decode(from: body)
     }
 
-    private func request(url: URL, method: String, authorized: Bool = true) -> URLRequest {
+    /// The request a call sends, headers included (exposed for tests of the exact wire form).
+    func request(url: URL, method: String, authorized: Bool = true) -> URLRequest {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("chatzy-inbox/\(Self.version)", forHTTPHeaderField: "User-Agent")
+        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
         if authorized, let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         return request
     }
 
-    /// Sends a request; returns the body of a 2xx answer, throws a typed error otherwise.
-    private func send(_ request: URLRequest) async throws(APIError) -> Data {
+    /// Sends a request; returns the body of a 2xx answer, throws a typed error otherwise,
+    /// with the token and any extra `secrets` redacted from its text.
+    private func send(_ request: URLRequest, secrets: [String] = []) async throws(APIError) -> Data {
+        let secrets = secrets + [token].compactMap { $0 }
         if Task.isCancelled { throw .cancelled }
         let data: Data
         let response: URLResponse
         do {
             (data, response) = try await session.data(for: request)
         } catch {
-            throw Self.map(error)
+            throw (Task.isCancelled ? .cancelled : Self.map(error)).redacting(secrets)
         }
         guard let http = response as? HTTPURLResponse else {
             throw .invalidResponse(reason: "not an HTTP answer", prefix: "")
         }
         guard (200..<300).contains(http.statusCode) else {
-            throw APIError.from(status: http.statusCode, body: data, retryAfterHeader: http.value(forHTTPHeaderField: "Retry-After"))
+            throw APIError.from(status: http.statusCode, body: data,
+                                retryAfterHeader: http.value(forHTTPHeaderField: "Retry-After")).redacting(secrets)
         }
         return data
     }
 
+    /// Maps a transport error (`URLError`, cancellation) to an `APIError`.
     static func map(_ error: Error) -> APIError {
         if error is CancellationError { return .cancelled }
         let ns = error as NSError
-        guard ns.domain == NSURLErrorDomain else { return .cannotConnect(ns.localizedDescription) }
+        guard ns.domain == NSURLErrorDomain else { return .cannotConnect("network error") }
         switch ns.code {
         case NSURLErrorCancelled: return .cancelled
         case NSURLErrorTimedOut: return .timeout
         case NSURLErrorCannotConnectToHost: return .cannotConnect("connection refused")
         case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return .cannotConnect("unknown host")
         case NSURLErrorNotConnectedToInternet, NSURLErrorNetworkConnectionLost: return .cannotConnect("network unavailable")
-        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted: return .cannotConnect("TLS failed")
-        case NSURLErrorBadServerResponse: return .invalidResponse(reason: "bad HTTP answer", prefix: "")
+        case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
+             NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateNotYetValid,
+             NSURLErrorServerCertificateHasUnknownRoot: return .cannotConnect("TLS failed")
+        case NSURLErrorBadServerResponse, NSURLErrorCannotParseResponse:
+            return .invalidResponse(reason: "bad HTTP answer", prefix: "")
         default: return .cannotConnect("network error \(ns.code)")
         }
+    }
+}
+
+extension ChatzyClient: CustomReflectable {
+    /// Shows the endpoint and whether a token is set, never the token itself.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["endpoint": endpoint, "signedIn": token != nil, "timeout": timeout])
+    }
+}
+
+/// Answers every redirect with "do not follow": the 3xx itself becomes the response (and
+/// `APIError.server(status:)`), so the `Authorization` header never travels to another URL.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

@@ -15,16 +15,30 @@ public struct ChatzyEndpoint: Equatable, Sendable {
         else {
             throw .invalidConfiguration("API URL must be an http(s) URL with a host, got \"\(baseURL.absoluteString)\"")
         }
+        if baseURL.user != nil || baseURL.password != nil {
+            throw .invalidConfiguration("API URL must not carry a user name or password")
+        }
+        if baseURL.query != nil || baseURL.fragment != nil {
+            throw .invalidConfiguration("API URL must not have a query or fragment, got \"\(baseURL.absoluteString)\"")
+        }
         if scheme == "http" && !allowInsecureHTTP && !Self.isLoopback(host) {
             throw .invalidConfiguration("Refusing plain http to \(host): use https (or --allow-insecure-http)")
         }
         self.baseURL = baseURL
     }
 
-    /// True for `localhost`, 127.0.0.0/8 and `::1`.
+    /// True for `localhost`, a dotted IPv4 address in 127.0.0.0/8, `::1` and `::ffff:127.x.x.x`.
+    /// Names that merely start with "127." (`127.evil.example`) are not loopback.
     public static func isLoopback(_ host: String) -> Bool {
-        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+        var h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h.hasSuffix(".") { h.removeLast() }
+        if h == "localhost" || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
+        if h.hasPrefix("::ffff:") { h.removeFirst("::ffff:".count) }
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        let values = octets.compactMap { octet in
+            octet.count <= 3 && octet.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? UInt8(octet) : nil
+        }
+        return octets.count == 4 && values.count == 4 && values[0] == 127
     }
 
     /// The URL of a path under the base with the given query, percent-encoded strictly

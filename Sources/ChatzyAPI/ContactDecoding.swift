@@ -9,7 +9,7 @@ public enum ContactDecoding {
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: body)
         } catch {
-            throw .invalidResponse(reason: describe(error), prefix: bodyPrefix(body))
+            throw .invalidResponse(reason: LenientJSON.describe(error), prefix: bodyPrefix(body))
         }
         let entries = envelope.data.data.contacts ?? []
         var contacts: [Contact] = []
@@ -23,21 +23,7 @@ public enum ContactDecoding {
 
     /// The first 200 bytes of a body, as text fit for a log line.
     public static func bodyPrefix(_ body: Data) -> String {
-        let head = body.prefix(200)
-        return String(decoding: head, as: UTF8.self)
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted: return "not JSON"
-        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return path.isEmpty ? "unexpected shape" : "unexpected type at \(path)"
-        case DecodingError.valueNotFound(_, let context):
-            return "null at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "unexpected shape"
-        }
+        LenientJSON.bodyPrefix(body)
     }
 
     private struct Envelope: Decodable {
@@ -84,38 +70,8 @@ extension Contact {
             conversationStatus: c.lenientString(.conversationStatus),
             assignedTo: c.lenientString(.assignedTo),
             unreadCount: UnreadCount(wire: c.lenientString(.unreadMessageCount)),
-            latestMessageTime: c.lenientString(.latestMessageTime).flatMap(WireDate.parse),
+            latestMessageTime: c.lenientDate(.latestMessageTime),
             channels: c.lenientStrings(.channels)
         )
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A string, a number or a boolean as text; nil for null, missing or anything else.
-    func lenientString(_ key: Key) -> String? {
-        if let s = try? decodeIfPresent(String.self, forKey: key) { return s }
-        if let i = try? decodeIfPresent(Int64.self, forKey: key) { return String(i) }
-        if let d = try? decodeIfPresent(Double.self, forKey: key) { return d.isFinite ? String(d) : nil }
-        if let b = try? decodeIfPresent(Bool.self, forKey: key) { return String(b) }
-        return nil
-    }
-
-    /// An array of strings, skipping entries that are not strings; a lone string becomes one entry.
-    func lenientStrings(_ key: Key) -> [String] {
-        if let many = try? decodeIfPresent([LenientString].self, forKey: key) {
-            return many.compactMap(\.value).filter { !$0.isEmpty }
-        }
-        if let one = lenientString(key), !one.isEmpty { return [one] }
-        return []
-    }
-}
-
-/// A JSON value read as text when it is a string or a number, else nil.
-struct LenientString: Decodable {
-    let value: String?
-
-    init(from decoder: any Decoder) {
-        guard let c = try? decoder.singleValueContainer() else { value = nil; return }
-        if let s = try? c.decode(String.self) { value = s } else if let i = try? c.decode(Int64.self) { value = String(i) } else { value = nil }
     }
 }
