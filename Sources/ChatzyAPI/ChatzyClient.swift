@@ -19,7 +19,9 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
     public static let defaultTimeout: TimeInterval = 15
 
     public let endpoint: ChatzyEndpoint
-    /// The per-request time-out, in seconds.
+    /// The per-request time-out in whole seconds, at least 1: the `timeout` given, rounded up.
+    /// (swift-corelibs-foundation truncates time-outs to whole seconds, so 0.5 would
+    /// otherwise become 0 and fail every request before it is sent.)
     public let timeout: TimeInterval
     private let token: String?
     private let session: URLSession
@@ -28,6 +30,7 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
     public init(endpoint: ChatzyEndpoint, token: String?, timeout: TimeInterval = ChatzyClient.defaultTimeout) {
         self.endpoint = endpoint
         self.token = token
+        let timeout = timeout.isFinite ? max(1, timeout.rounded(.up)) : Self.defaultTimeout
         self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData

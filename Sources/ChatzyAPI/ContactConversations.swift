@@ -20,6 +20,15 @@ public struct ContactConversations: Equatable, Sendable {
     public var skipped: Int {
         conversations.reduce(skippedConversations) { $0 + $1.skippedMessages }
     }
+
+    /// "1 item could not be read" (or "N items …") when entries were skipped, else nil.
+    public var skippedNotice: String? {
+        switch skipped {
+        case 0: return nil
+        case 1: return "1 item could not be read"
+        default: return "\(skipped) items could not be read"
+        }
+    }
 }
 
 /// The `contact` object of a conversations answer. Every field but the id may be missing.

@@ -12,6 +12,15 @@ public struct ContactPage: Equatable, Sendable {
         self.skipped = skipped
     }
 
+    /// "1 contact could not be read" (or "N contacts …") when entries were skipped, else nil.
+    public var skippedNotice: String? {
+        switch skipped {
+        case 0: return nil
+        case 1: return "1 contact could not be read"
+        default: return "\(skipped) contacts could not be read"
+        }
+    }
+
     /// The API has no total and no has-more flag: a page shorter than the limit is the last.
     public func isLast(limit: Int) -> Bool { received < limit }
 }
