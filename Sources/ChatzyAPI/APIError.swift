@@ -55,10 +55,12 @@ public enum APIError: Error, Equatable, Sendable {
         return message
     }
 
-    /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429).
+    /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429);
+    /// not for a redirect or another unexpected status, which would answer the same again.
     public var isTransient: Bool {
         switch self {
-        case .timeout, .cannotConnect, .server, .rateLimited: return true
+        case .timeout, .cannotConnect, .rateLimited: return true
+        case .server(let status): return status >= 500
         default: return false
         }
     }

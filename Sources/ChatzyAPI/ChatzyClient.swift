@@ -47,14 +47,14 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
     public func contacts(_ query: ContactQuery) async throws(APIError) -> ContactPage {
         let url = endpoint.url(path: "get_contact_conversations", query: query.queryItems)
         let body = try await send(request(url: url, method: "GET"))
-        return try ContactDecoding.page(from: body)
+        return try decoded(body, ContactDecoding.page(from:))
     }
 
     /// `GET /get_contact_conversation_messages`: one contact's conversations and messages.
     public func conversations(_ query: ConversationQuery) async throws(APIError) -> ContactConversations {
         let url = endpoint.url(path: "get_contact_conversation_messages", query: query.queryItems)
         let body = try await send(request(url: url, method: "GET"))
-        return try ConversationDecoding.conversations(from: body)
+        return try decoded(body, ConversationDecoding.conversations(from:))
     }
 
     /// `POST /get_id_token`: signs in and returns the token with its expiry. A wrong email or
@@ -94,10 +94,30 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
             throw .invalidResponse(reason: "not an HTTP answer", prefix: "")
         }
         guard (200..<300).contains(http.statusCode) else {
-            throw APIError.from(status: http.statusCode, body: data,
+            throw APIError.from(status: http.statusCode, body: Self.redacted(data, secrets),
                                 retryAfterHeader: http.value(forHTTPHeaderField: "Retry-After")).redacting(secrets)
         }
         return data
+    }
+
+    /// Decodes a 2xx body; on failure the kept prefix comes from the body with the token
+    /// removed *before* it is cut to 200 bytes, so not even part of the token survives.
+    private func decoded<T>(_ body: Data, _ decode: (Data) throws(APIError) -> T) throws(APIError) -> T {
+        do throws(APIError) {
+            return try decode(body)
+        } catch {
+            let secrets = [token].compactMap { $0 }
+            guard case .invalidResponse(let reason, _) = error else { throw error.redacting(secrets) }
+            throw APIError.invalidResponse(reason: reason, prefix: LenientJSON.bodyPrefix(Self.redacted(body, secrets)))
+        }
+    }
+
+    /// The body with every secret replaced by `‹redacted›` (it is text; invalid UTF-8 is repaired).
+    static func redacted(_ body: Data, _ secrets: [String]) -> Data {
+        let secrets = secrets.filter { !$0.isEmpty }
+        guard !secrets.isEmpty else { return body }
+        let text = String(decoding: body, as: UTF8.self)
+        return Data(secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "‹redacted›") }.utf8)
     }
 
     /// Maps a transport error (`URLError`, cancellation) to an `APIError`.
