@@ -95,9 +95,11 @@ public enum APIError: Error, Equatable, Sendable {
     }
 }
 
-extension APIError: CustomStringConvertible {
+extension APIError: CustomStringConvertible, LocalizedError {
     /// The status-bar line, so `"\(error)"` never prints the enum's payload raw.
     public var description: String { message }
+    /// The status-bar line, for code that only knows `Error.localizedDescription`.
+    public var errorDescription: String? { message }
 }
 
 extension APIError {

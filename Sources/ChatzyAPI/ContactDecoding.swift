@@ -18,6 +18,7 @@ public enum ContactDecoding {
         for entry in entries {
             if let contact = entry.contact { contacts.append(contact) } else { skipped += 1 }
         }
+        ValueInterner.shared.intern(&contacts)
         return ContactPage(contacts: contacts, skipped: skipped)
     }
 

@@ -1,6 +1,8 @@
+import Foundation
+
 /// Why the session file could not be read or written, with a message that says how to fix it.
 /// Messages name the file, never its contents.
-public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// No state directory could be determined (neither `XDG_STATE_HOME` nor `HOME` set).
     case noStateDirectory
     /// The file can be read or written by the group or others (`mode` is its permission bits).
@@ -29,4 +31,5 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     public var description: String { message }
+    public var errorDescription: String? { message }
 }

@@ -49,6 +49,7 @@ import Testing
         #expect(!error.message.contains("\n"))
         #expect(error.description == error.message)
         #expect("\(error)" == error.message)
+        #expect((error as any Error).localizedDescription == error.message)
     }
 
     @Test func messagesSayWhatHappened() {

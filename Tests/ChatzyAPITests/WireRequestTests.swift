@@ -63,6 +63,17 @@ import Testing
         #expect(server.requests.first?.header("Authorization") == nil)
     }
 
+    @Test func answersAreNeverServedFromACache() async throws {
+        let server = try LoopbackHTTPServer { _ in
+            .respond(status: 200, headers: ["Cache-Control": "public, max-age=3600", "ETag": "\"v1\""], body: Self.emptyPage)
+        }
+        defer { server.stop() }
+        let c = try client(for: server.url)
+        for _ in 0..<3 { _ = try await c.contacts(ContactQuery(email: "a@b.c")) }
+        #expect(server.requests.count == 3)
+        #expect(server.requests.allSatisfy { $0.header("If-None-Match") == nil })
+    }
+
     @Test func redirectsAreNotFollowed() async throws {
         let server = try LoopbackHTTPServer { request in
             request.target.hasPrefix("/elsewhere")
