@@ -83,13 +83,17 @@ public enum APIError: Error, Equatable, Sendable {
         }
     }
 
-    /// The `message` (or `error`) string of a JSON error body, shortened to one line.
+    /// The `message` (or `error`) string of a JSON error body: its first line, control
+    /// characters (escape sequences from a hostile server) replaced by spaces, at most 160 characters.
     static func serverMessage(in body: Data) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
         let candidates: [Any?] = [object["message"], object["error"], (object["data"] as? [String: Any])?["message"]]
         for case let text as String in candidates {
             let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            return String(line.prefix(160))
+            let printable = String(String.UnicodeScalarView(line.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? " " : $0
+            }))
+            return String(printable.prefix(160))
         }
         return nil
     }

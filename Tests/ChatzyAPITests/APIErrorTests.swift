@@ -22,6 +22,11 @@ import Testing
         #expect(APIError.from(status: 400, body: json(#"{"data": {"message": "nested"}}"#), retryAfterHeader: nil) == .badRequest("nested"))
     }
 
+    @Test func aHostileServerMessageCannotCarryEscapeSequences() {
+        let body = try! JSONSerialization.data(withJSONObject: ["message": "\u{1B}]0;pwned\u{07}bad\u{9B}2J\tlimit\rX"])
+        #expect(APIError.from(status: 400, body: body, retryAfterHeader: nil) == .badRequest(" ]0;pwned bad 2J limit")) // "\r" ends the first line
+    }
+
     @Test(arguments: [
         ("120", 120.0), (" 0 ", 0), ("Sun, 06 Nov 1994 08:51:37 GMT", 120), ("Sunday, 06-Nov-94 08:50:37 GMT", 60),
         ("Sun Nov  6 08:49:47 1994", 10), ("Sun, 06 Nov 1994 08:00:00 GMT", 0),

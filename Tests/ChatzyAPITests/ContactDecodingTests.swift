@@ -145,4 +145,15 @@ import Testing
     func decodingError(_ body: Data) -> APIError? {
         do throws(APIError) { _ = try ContactDecoding.page(from: body); return nil } catch { return error }
     }
+
+    @Test func repeatedChannelListsAndLongAgentNamesShareStorageAcrossPages() throws {
+        let row = #"{"contact_id": "x", "assigned_to": "Flow: onboarding (EU)", "channels": ["website", "messenger", "wa"]}"#
+        let first = try #require(try page(row).contacts.first)
+        let second = try #require(try page(row).contacts.first)
+        #expect(first == second)
+        let a = first.channels.withUnsafeBufferPointer { $0.baseAddress }
+        let b = second.channels.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(a == b)
+        #expect(first.assignedTo == "Flow: onboarding (EU)")
+    }
 }
