@@ -68,8 +68,8 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
         return try IDToken.decode(from: body)
     }
 
-    /// The request a call sends, headers included (exposed for tests of the exact wire form).
-    func request(url: URL, method: String, authorized: Bool = true) -> URLRequest {
+    /// The request a call sends: method, `Accept`, `User-Agent` and, for contact calls, the Bearer token.
+    private func request(url: URL, method: String, authorized: Bool = true) -> URLRequest {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
