@@ -52,8 +52,9 @@ struct DemoData: Sendable {
     }
 
     /// Seconds between `now` and the latest message of the contact at `index`: dense for
-    /// recent contacts, sparse for old ones, never decreasing with the index.
+    /// recent contacts, sparse for old ones, never decreasing with the index; 0 for the newest.
     static func age(index: Int, count: Int, jitter: Double) -> Int64 {
+        guard index > 0 else { return 0 }
         let position = (Double(index) + jitter) / Double(max(count, 1))
         return Int64(span * pow(position, 1.6))
     }
