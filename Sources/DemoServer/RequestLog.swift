@@ -35,7 +35,7 @@ final class RequestLog: Sendable {
             "ms": (entry.milliseconds * 100).rounded() / 100,
         ]
         object["rows"] = entry.rows ?? NSNull()
-        guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         line.append(0x0A)
         file.withLock { $0.write(line) }
     }
