@@ -55,14 +55,15 @@ struct KnobsTests {
 
     @Test("--churn-per-minute moves contacts to the top with new unread messages; the list stays whole and sorted")
     func churn() async throws {
-        let peer = try await Peer.start(DemoServerOptions(seed: 11, contacts: 200, churnPerMinute: 1_200))
+        // 100 contacts fit one page of 100: each list below is one request, a consistent snapshot.
+        let peer = try await Peer.start(DemoServerOptions(seed: 11, contacts: 100, churnPerMinute: 240))
         defer { peer.server.stop() }
         let before = try await peer.allContacts()
         try await Task.sleep(for: .milliseconds(1_600))
         let after = try await peer.allContacts()
         let ids = after.map { $0.text("contact_id") }
         #expect(Set(ids) == Set(before.map { $0.text("contact_id") }))
-        #expect(ids.count == 200)
+        #expect(ids.count == 100)
         let times = after.compactMap { parseTime($0.text("latest_message_time")) }
         #expect(zip(times, times.dropFirst()).allSatisfy { $0 >= $1 })
         #expect(Array(ids.prefix(5)) != before.prefix(5).map { $0.text("contact_id") })
@@ -73,7 +74,8 @@ struct KnobsTests {
         let messages = try await peer.get("get_contact_conversation_messages", [("contact_id", top.text("contact_id")), ("limit", "1")])
         let newest = try #require(((messages.payload["conversations"] as? [[String: Any]])?.first?["messages"] as? [[String: Any]])?.last)
         #expect(newest.text("role") == "user")
-        #expect(parseTime(newest.text("created_at")) == times.first)
+        // Churn may move this contact again between the two requests: never older than listed.
+        #expect(try #require(parseTime(newest.text("created_at"))) >= times.first!)
     }
 
     @Test("--db PATH keeps the database in a file that serves the same list")
