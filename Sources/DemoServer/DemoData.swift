@@ -1,69 +1,61 @@
+import Foundation
+
 /// Generates believable, deterministic contacts: names from many scripts, E.164 phones,
 /// emails (some empty), statuses, agents, mostly-zero unread counts, channels and times
-/// spread over months.
-enum DemoData {
-    static let firstNames = [
-        "Ana", "José", "Zoë", "Łukasz", "Søren", "François", "Maria", "João", "Chloé", "Emma",
-        "Mohammed", "Priya", "Wei", "Yuki", "Olga", "Dmitri", "Fatima", "Noah", "Liam", "Aisha",
-        "Дмитрий", "Ольга", "Νίκος", "Ελένη", "王芳", "李伟", "佐藤", "김민준", "محمد", "فاطمة",
-        "דוד", "שרה", "प्रिया", "राहुल", "Kwame", "Ngozi", "Mateo", "Sofía", "Björn", "İlkay",
-    ]
-    static let lastNames = [
-        "Silva", "García", "Müller", "Novák", "Kowalski", "Öztürk", "Nguyễn", "Smith", "Okafor", "Haddad",
-        "Иванов", "Παπαδόπουλος", "田中", "陈", "Kim", "Cohen", "Sharma", "Rossi", "Dubois", "Andersen",
-    ]
-    static let decorations = ["", "", "", "", "", " 🇧🇷", " 👍🏽", " 👨‍👩‍👧", " 🌸", " ✨"]
-    static let statuses = ["open", "open", "open", "live", "live", "closed", "pending", "resolved"]
-    static let agents = ["", "", "Maya (support)", "Ravi", "AI agent", "Lena K.", "Flow: onboarding", "Tomás"]
+/// spread over months. Any contact can be regenerated alone from the seed and its index.
+struct DemoData: Sendable {
+    let seed: UInt64
+    let count: Int
+    /// Seconds since 1970 of the newest message (contact 0).
+    let now: Int64
+    let hostile: Bool
+
+    /// How far back the oldest contact's latest message lies.
+    static let span: Double = 200 * 86_400
+
+    static let statuses = ["open", "open", "open", "open", "live", "live", "closed", "closed", "closed", "pending", "resolved", "snoozed"]
+    static let agents = ["", "", "", "Maya (support)", "Ravi", "AI agent", "AI agent", "Lena K.", "Flow: onboarding", "Tomás", "Zhang Wei"]
     static let channelSets: [[String]] = [
-        ["whatsapp"], ["whatsapp"], ["instagram"], ["messenger"], ["website"],
+        ["whatsapp"], ["whatsapp"], ["whatsapp"], ["instagram"], ["messenger"], ["website"], ["website"],
         ["whatsapp", "instagram"], ["website", "messenger"], ["whatsapp", "instagram", "messenger", "website"], [],
     ]
-    static let hostileNames = [
-        "\u{1B}[31mRED ALERT\u{1B}[0m", "\u{1B}]0;pwned\u{07}Mallory", "Bell\u{07}\u{07}Ringer",
-        "Tab\tand\nnewline", "C1\u{9B}2Jcontrol", "Zalgo Z̷̢̛a̸l̶g̵o̴", "RTL \u{202E}evil\u{202C} name",
-        "zero\u{200B}width\u{200D}joiner", String(repeating: "Very long name ", count: 20),
-    ]
+    static let emailDomains = ["gmail.com", "gmail.com", "outlook.com", "yahoo.com", "icloud.com", "example.com", "shop.io", "mail.ru", "qq.com"]
 
-    /// The contacts for a seed, newest first, with `now` as the newest activity.
-    static func contacts(count: Int, seed: UInt64, now: Int64, hostile: Bool) -> [DemoContact] {
-        var rng = SeededRandom(seed: seed)
-        var out: [DemoContact] = []
-        out.reserveCapacity(count)
-        var time = now
-        for index in 0..<count {
-            time -= Int64(rng.next() % 7200) + 30
-            let first = rng.pick(firstNames), last = rng.pick(lastNames)
-            var name = "\(first) \(last)" + rng.pick(decorations)
-            if hostile && rng.chance(0.15) { name = rng.pick(hostileNames) }
-            if index % 97 == 13 { name = "\(first) \(last) de la Cruz y Fernández-Montenegro Villalobos" }
-            let phone = "+\(rng.pick(["1", "44", "55", "91", "49", "81", "234", "971"]))\(100_000_000 + rng.next() % 899_999_999)"
-            let emailUser = first.unicodeScalars.allSatisfy(\.isASCII) ? first.lowercased() : "user\(index)"
-            let email = rng.chance(0.2) ? "" : "\(emailUser).\(index)@\(rng.pick(["gmail.com", "example.com", "outlook.com", "shop.io"]))"
-            let unread = rng.chance(0.7) ? 0 : Int(rng.next() % 12) + 1
-            out.append(DemoContact(
-                id: uuid(&rng),
-                name: name,
-                phone: phone,
-                email: email,
-                status: rng.pick(statuses),
-                assignedTo: rng.pick(agents),
-                unread: unread,
-                latest: time,
-                channels: rng.pick(channelSets),
-                iframeID: "iframe-\(String(rng.next() % 1_000_000, radix: 16))"
-            ))
+    /// The contact at `index` (0 is the newest).
+    func contact(at index: Int) -> DemoContact {
+        var rng = SeededRandom(seed: seed, stream: UInt64(index))
+        let pool = rng.pick(NamePool.weighted)
+        let given = rng.pick(pool.given), family = rng.pick(pool.family)
+        var name = pool.familyFirst
+            ? family.display + pool.separator + given.display
+            : given.display + " " + family.display
+        if rng.chance(0.08) { name += rng.pick(NamePool.decorations) }
+        if rng.chance(0.004) { name = rng.pick(NamePool.longNames) }
+        if hostile && rng.chance(0.15) { name = rng.pick(HostileText.names) }
+        let phoneFormat = rng.pick(pool.phones)
+        let phone = "+" + phoneFormat.country + phoneFormat.prefix + rng.digits(phoneFormat.length - phoneFormat.prefix.utf8.count)
+        var email = ""
+        if !rng.chance(0.2) {
+            let number = rng.chance(0.5) ? String(rng.int(in: 1...9999)) : ""
+            email = given.ascii + rng.pick([".", "_", ""]) + family.ascii + number + "@" + rng.pick(Self.emailDomains)
         }
-        return out
+        let unread = rng.chance(0.75) ? 0 : (rng.chance(0.7) ? rng.int(in: 1...3) : rng.int(in: 4...40))
+        var agent = rng.pick(Self.agents)
+        if hostile && rng.chance(0.05) { agent = rng.pick(HostileText.agents) }
+        let status = rng.pick(Self.statuses)
+        let channels = rng.pick(Self.channelSets)
+        let iframeID = ContactID.hex(rng.next(), 16)
+        let latest = now - Self.age(index: index, count: count, jitter: rng.unit())
+        return DemoContact(
+            index: index, id: ContactID(seed: seed).id(for: index), name: name, phone: phone, email: email,
+            status: status, assignedTo: agent, unread: unread, latest: latest, channels: channels, iframeID: iframeID)
     }
 
-    /// A version-4-shaped UUID from the generator.
-    static func uuid(_ rng: inout SeededRandom) -> String {
-        let a = rng.next(), b = rng.next()
-        func hex(_ v: UInt64, _ digits: Int) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: max(0, digits - s.count)) + s.suffix(digits)
-        }
-        return "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xFFFF, 4))-4\(hex(a & 0xFFF, 3))-\(hex(8 | (b >> 62), 1))\(hex((b >> 48) & 0xFFF, 3))-\(hex(b & 0xFFFF_FFFF_FFFF, 12))"
+    /// Seconds between `now` and the latest message of the contact at `index`: dense for
+    /// recent contacts, sparse for old ones, never decreasing with the index; 0 for the newest.
+    static func age(index: Int, count: Int, jitter: Double) -> Int64 {
+        guard index > 0 else { return 0 }
+        let position = (Double(index) + jitter) / Double(max(count, 1))
+        return Int64(span * pow(position, 1.6))
     }
 }

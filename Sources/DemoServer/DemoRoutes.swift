@@ -1,78 +1,82 @@
 import Foundation
 import Hummingbird
-import Synchronization
 
 /// The Chatzy contract's routes over the demo data.
 final class DemoRoutes: Sendable {
     let store: ContactStore
     let tokens: TokenBook
-    let options: DemoServerOptions
-    let requestCount = Atomic<Int>(0)
+    let conversations: DemoConversations
 
-    init(store: ContactStore, tokens: TokenBook, options: DemoServerOptions) {
+    init(store: ContactStore, tokens: TokenBook, hostile: Bool) {
         self.store = store
         self.tokens = tokens
-        self.options = options
+        self.conversations = DemoConversations(seed: store.data.seed, hostile: hostile)
     }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("get_id_token") { request, _ in try await self.login(request) }
         router.get("get_contact_conversations") { request, _ in try await self.contacts(request) }
-    }
-
-    /// Applies the latency and failure knobs; returns a 500 response when this request must fail.
-    func knobs() async throws -> Response? {
-        let n = requestCount.add(1, ordering: .relaxed).newValue
-        if options.latencyMilliseconds > 0 {
-            try await Task.sleep(for: .milliseconds(options.latencyMilliseconds))
-        }
-        if options.failEvery > 0, n % options.failEvery == 0 {
-            return Self.json(.internalServerError, ["message": "injected failure (--fail-every \(options.failEvery))"])
-        }
-        return nil
+        router.get("get_contact_conversation_messages") { request, _ in try await self.messages(request) }
     }
 
     func login(_ request: Request) async throws -> Response {
-        if let failure = try await knobs() { return failure }
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024)
         guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any],
               let email = object["user_email_id"] as? String, let password = object["password"] as? String
         else {
-            return Self.json(.badRequest, ["message": "user_email_id and password are required"])
+            return WireFormat.json(.badRequest, ["message": "user_email_id and password are required"])
         }
         guard email.lowercased() == DemoServerOptions.demoEmail, password == DemoServerOptions.demoPassword else {
-            return Self.json(.unauthorized, ["message": "Unauthorized"])
+            return WireFormat.json(.unauthorized, ["message": "Unauthorized"])
         }
         let issued = tokens.issue()
-        return Self.json(.ok, ["data": [
+        return WireFormat.json(.ok, ["data": [
             "message": "Successfully retrieved ID token",
             "idToken": issued.token,
-            "expiryAt": Int64(issued.expiry.timeIntervalSince1970 * 1000),
+            "expiryAt": Int64((issued.expiry.timeIntervalSince1970 * 1000).rounded()),
         ]])
     }
 
     func contacts(_ request: Request) async throws -> Response {
-        if let failure = try await knobs() { return failure }
-        guard authorized(request) else { return Self.json(.unauthorized, ["message": "Unauthorized"]) }
+        guard authorized(request) else { return WireFormat.json(.unauthorized, ["message": "Unauthorized"]) }
         let q = request.uri.queryParameters
         guard let email = q.get("user_email_id"), !email.isEmpty else {
-            return Self.json(.badRequest, ["message": "user_email_id is required"])
+            return WireFormat.json(.badRequest, ["message": "user_email_id is required"])
         }
-        let limit = q.get("limit").map { Int($0) } ?? 10
-        guard let limit, (1...100).contains(limit) else {
-            return Self.json(.badRequest, ["message": "limit must be an integer from 1 to 100"])
+        let page: (limit: Int, offset: Int)
+        switch Self.paging(request, defaultLimit: 10) {
+        case .success(let paging): page = paging
+        case .failure(let problem): return problem.response
         }
-        let offset = q.get("offset").map { Int($0) } ?? 0
-        guard let offset, offset >= 0 else {
-            return Self.json(.badRequest, ["message": "offset must be an integer >= 0"])
+        guard let filter = ContactFilter(rawValue: q.get("filter") ?? "all") else {
+            return WireFormat.json(.badRequest, ["message": "filter must be all, unread or live"])
         }
-        let filter = q.get("filter") ?? "all"
-        guard ["all", "unread", "live"].contains(filter) else {
-            return Self.json(.badRequest, ["message": "filter must be all, unread or live"])
+        let rows = try await store.page(filter: filter, search: q.get("search") ?? "", limit: page.limit, offset: page.offset)
+        return WireFormat.json(.ok, ["data": ["data": ["contacts": rows.map(WireFormat.contactRow)]]], rows: rows.count)
+    }
+
+    func messages(_ request: Request) async throws -> Response {
+        guard authorized(request) else { return WireFormat.json(.unauthorized, ["message": "Unauthorized"]) }
+        let q = request.uri.queryParameters
+        guard let id = q.get("contact_id"), !id.isEmpty else {
+            return WireFormat.json(.badRequest, ["message": "contact_id is required"])
         }
-        let rows = try store.page(filter: filter, search: q.get("search") ?? "", limit: limit, offset: offset)
-        return Self.json(.ok, ["data": ["data": ["contacts": rows.map(Self.wire)]]])
+        let page: (limit: Int, offset: Int)
+        switch Self.paging(request, defaultLimit: MessagePage.defaultLimit) {
+        case .success(let paging): page = paging
+        case .failure(let problem): return problem.response
+        }
+        guard let (contact, state) = try await store.contact(id: id) else {
+            return WireFormat.json(.notFound, ["message": "Contact not found"])
+        }
+        let all = conversations.conversations(of: contact, state: state)
+        let window = MessagePage(conversations: all, limit: page.limit, offset: page.offset)
+        let body: [String: Any] = [
+            "contact": WireFormat.contactDetail(contact, state: state, conversations: all, seed: store.data.seed),
+            "conversations": all.enumerated().map { WireFormat.conversation($1, messages: window.messages[$0]) },
+        ]
+        return WireFormat.json(.ok, ["data": ["data": body]], rows: window.count)
     }
 
     func authorized(_ request: Request) -> Bool {
@@ -80,26 +84,23 @@ final class DemoRoutes: Sendable {
         return tokens.isValid(String(header.dropFirst("Bearer ".count)))
     }
 
-    static func wire(_ c: DemoContact) -> [String: Any] {
-        [
-            "contact_id": c.id,
-            "contact_name": c.name,
-            "phone_number": c.phone,
-            "email": c.email,
-            "conversation_status": c.status,
-            "assigned_to": c.assignedTo,
-            "unread_message_count": String(c.unread),
-            "latest_message_time": Date(timeIntervalSince1970: TimeInterval(c.latest)).formatted(.iso8601),
-            "channels": c.channels,
-        ]
+    /// A parameter that breaks the contract, answered with 400.
+    struct BadParameter: Error {
+        let message: String
+        var response: Response { WireFormat.json(.badRequest, ["message": message]) }
     }
 
-    static func json(_ status: HTTPResponse.Status, _ object: Any) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+    /// `limit` (1...100) and `offset` (>= 0), with their defaults.
+    static func paging(_ request: Request, defaultLimit: Int) -> Result<(limit: Int, offset: Int), BadParameter> {
+        let q = request.uri.queryParameters
+        let limit = q.get("limit").map { Int($0) } ?? defaultLimit
+        guard let limit, (1...100).contains(limit) else {
+            return .failure(BadParameter(message: "limit must be an integer from 1 to 100"))
+        }
+        let offset = q.get("offset").map { Int($0) } ?? 0
+        guard let offset, offset >= 0 else {
+            return .failure(BadParameter(message: "offset must be an integer >= 0"))
+        }
+        return .success((limit, offset))
     }
 }

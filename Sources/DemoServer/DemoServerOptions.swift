@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the demo server behaves: its data and the knobs tests and benchmarks turn.
 public struct DemoServerOptions: Sendable, Equatable {
     /// The demo account: sign in with these (printed when the server starts).
@@ -6,9 +8,10 @@ public struct DemoServerOptions: Sendable, Equatable {
 
     /// 0 picks a free port.
     public var port: Int
+    /// The same seed gives the same contacts, conversations and messages.
     public var seed: UInt64
     public var contacts: Int
-    /// Mix in names full of escape sequences and control characters.
+    /// Mix in names and messages full of escape sequences and control characters.
     public var hostile: Bool
     /// Delay added to every response.
     public var latencyMilliseconds: Int
@@ -16,9 +19,22 @@ public struct DemoServerOptions: Sendable, Equatable {
     public var failEvery: Int
     /// How long a token lives.
     public var tokenTTLSeconds: Int
+    /// A random extra delay from 0 to this, added to every response after `latencyMilliseconds`.
+    public var jitterMilliseconds: Int
+    /// Append one JSON line per request here (time, path, query, status, rows); nil: no log.
+    public var requestLogPath: String?
+    /// Keep the database in this file (replaced on start); nil: in memory.
+    public var databasePath: String?
+    /// Contacts moved to the top with new unread messages per minute (0: the data stands still).
+    public var churnPerMinute: Int
+    /// The time of the newest message in the seeded data; nil: when the server starts.
+    /// Pin it to compare two servers' data field by field.
+    public var newestActivity: Date?
 
     public init(port: Int = 0, seed: UInt64 = 42, contacts: Int = 2000, hostile: Bool = false,
-                latencyMilliseconds: Int = 0, failEvery: Int = 0, tokenTTLSeconds: Int = 3600) {
+                latencyMilliseconds: Int = 0, failEvery: Int = 0, tokenTTLSeconds: Int = 3600,
+                jitterMilliseconds: Int = 0, requestLogPath: String? = nil, databasePath: String? = nil,
+                churnPerMinute: Int = 0, newestActivity: Date? = nil) {
         self.port = port
         self.seed = seed
         self.contacts = contacts
@@ -26,5 +42,10 @@ public struct DemoServerOptions: Sendable, Equatable {
         self.latencyMilliseconds = latencyMilliseconds
         self.failEvery = failEvery
         self.tokenTTLSeconds = tokenTTLSeconds
+        self.jitterMilliseconds = jitterMilliseconds
+        self.requestLogPath = requestLogPath
+        self.databasePath = databasePath
+        self.churnPerMinute = churnPerMinute
+        self.newestActivity = newestActivity
     }
 }
