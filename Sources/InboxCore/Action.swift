@@ -2,7 +2,7 @@ import ChatzyAPI
 
 /// Everything that can happen to the inbox: input from the user and results from the worker.
 public enum Action: Equatable, Sendable {
-    /// The inbox opened: fetch the first page.
+    /// The inbox opened: fetch the first page and arm the periodic refresh.
     case start
     /// A key or mouse event.
     case key(Key)
@@ -14,6 +14,13 @@ public enum Action: Equatable, Sendable {
     case pageFailed(PageRequest, APIError)
     /// The user stopped typing: the query of this revision may be fetched.
     case searchSettled(revision: Int)
-    /// Re-fetch the current tab from the top.
+    /// Re-fetch the current tab from the top (manual, or the periodic `.refresh` timer).
     case refresh
+    /// The user asked to retry what failed on screen.
+    case retry
+    /// The backoff timer of the failed request with this id ran out: try it again, unless
+    /// it has been superseded since.
+    case retryFailed(requestID: Int)
+    /// The user signed in again after a 401: fetch again whatever the expiry stopped.
+    case sessionRenewed
 }

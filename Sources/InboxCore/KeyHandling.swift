@@ -14,61 +14,52 @@ func handleKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
     }
 }
 
+/// The list's keymap (the help overlay and the report list the same bindings).
 func handleListKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
     let height = state.listHeight
     let page = max(height, 1)
+    let half = max(page / 2, 1)
     switch key {
     case .char("q"): return [.quit]
-    case .char("j"), .down: move(&state) { $0.move(by: 1, height: height) }
-    case .char("k"), .up: move(&state) { $0.move(by: -1, height: height) }
-    case .pageDown, .char(" "), .ctrl("f"): move(&state) { $0.move(by: page, height: height) }
-    case .pageUp, .char("b"), .ctrl("b"): move(&state) { $0.move(by: -page, height: height) }
-    case .ctrl("d"): move(&state) { $0.move(by: max(page / 2, 1), height: height) }
-    case .ctrl("u"): move(&state) { $0.move(by: -max(page / 2, 1), height: height) }
-    case .char("g"), .home: move(&state) { $0.select(0, height: height) }
-    case .char("G"), .end: move(&state) { $0.select(Int.max, height: height) }
-    case .wheelDown: move(&state) { $0.move(by: 3, height: height) }
-    case .wheelUp: move(&state) { $0.move(by: -3, height: height) }
+    case .char("j"), .down: updateShown(&state) { $0.move(by: 1, height: height) }
+    case .char("k"), .up: updateShown(&state) { $0.move(by: -1, height: height) }
+    case .pageDown, .char(" "), .ctrl("f"): updateShown(&state) { $0.move(by: page, height: height) }
+    case .pageUp, .char("b"), .ctrl("b"): updateShown(&state) { $0.move(by: -page, height: height) }
+    case .ctrl("d"): updateShown(&state) { $0.move(by: half, height: height) }
+    case .ctrl("u"): updateShown(&state) { $0.move(by: -half, height: height) }
+    case .char("g"), .home: updateShown(&state) { $0.select(0, height: height) }
+    case .char("G"), .end: updateShown(&state) { $0.select(Int.max, height: height) }
+    case .wheelDown: updateShown(&state) { $0.scroll(by: Layout.wheelRows, height: height) }
+    case .wheelUp: updateShown(&state) { $0.scroll(by: -Layout.wheelRows, height: height) }
     case .click(let row, let col): return click(&state, row: row, col: col)
     case .char("1"): return switchTab(&state, to: .all)
     case .char("2"): return switchTab(&state, to: .unread)
     case .char("3"): return switchTab(&state, to: .live)
-    case .tab: return switchTab(&state, to: cycled(state.filter, by: 1))
-    case .backTab: return switchTab(&state, to: cycled(state.filter, by: -1))
+    case .tab, .right, .char("l"): return switchTab(&state, to: cycled(state.filter, by: 1))
+    case .backTab, .left, .char("h"): return switchTab(&state, to: cycled(state.filter, by: -1))
     case .char("/"):
         state.mode = .search
         state.cursor = state.query.count
     case .char("?"): state.mode = .help
-    case .char("r"): return refresh(&state)
+    case .char("r"):
+        if state.lists[state.wantedKey]?.error != nil { retryWanted(&state); return [] }
+        return refresh(&state)
     case .escape:
-        if !state.query.isEmpty { return editQuery(&state, to: "", cursor: 0, immediate: true) }
+        if !state.query.isEmpty { return editQuery(&state, to: "", cursor: 0) }
     default: break
     }
     return []
 }
 
-func move(_ state: inout InboxState, _ change: (inout ListState) -> Void) {
-    updateShown(&state, change)
-}
-
+/// The tab `step` places after `filter`, wrapping around.
 func cycled(_ filter: ConversationFilter, by step: Int) -> ConversationFilter {
     let all = ConversationFilter.allCases
-    let index = all.firstIndex(of: filter)!
-    return all[(index + step + all.count) % all.count]
+    let index = all.firstIndex(of: filter) ?? 0
+    return all[((index + step) % all.count + all.count) % all.count]
 }
 
-/// Shows another tab: its loaded rows at once (the search follows the user across tabs).
-func switchTab(_ state: inout InboxState, to filter: ConversationFilter) -> [Effect] {
-    guard filter != state.filter else { return [] }
-    let effects = newGeneration(&state)
-    state.filter = filter
-    state.shownSearch = state.query
-    state.queryRevision += 1
-    let height = state.listHeight
-        updateShown(&state) { $0.scrollIntoView(height: height) }
-    return effects
-}
-
+/// A click: on a tab label switches to it, on the search line edits it, on a loaded row
+/// selects it (a placeholder row is never selected).
 func click(_ state: inout InboxState, row: Int, col: Int) -> [Effect] {
     if row == Layout.tabBarRow {
         let ranges = Layout.tabLabelColumns(titles: ConversationFilter.allCases.map(\.title))

@@ -15,6 +15,9 @@ public enum Layout {
     /// Rows kept visible around the selection when scrolling (like vim's `scrolloff`).
     public static func scrollMargin(listHeight: Int) -> Int { max(0, min(2, (listHeight - 1) / 2)) }
 
+    /// Rows one notch of the mouse wheel scrolls.
+    public static let wheelRows = 3
+
     /// The tab labels as drawn on the tab bar, with the column each starts at.
     public static func tabLabelColumns(titles: [String]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -11,11 +11,15 @@ public struct ListState: Equatable, Sendable {
     public var nextOffset = 0
     /// A page shorter than the limit arrived: there is nothing more.
     public var reachedEnd = false
+    /// The rows are shown but should be fetched again from the top (stale-while-revalidate).
+    public var needsRevalidation = false
     /// The request in flight for this list, if any.
     public var pending: PageRequest?
-    /// The last failure, until a page arrives.
+    /// The last failure, until the request is tried again or a page arrives.
     public var error: APIError?
-    /// Consecutive failures, for the retry backoff.
+    /// The request that failed with `error`: what a retry asks for again.
+    public var failedRequest: PageRequest?
+    /// Consecutive failures, for the retry backoff; reset by a page.
     public var failures = 0
     /// Entries the server sent that could not be read.
     public var skipped = 0
@@ -48,5 +52,13 @@ public struct ListState: Equatable, Sendable {
             selected = rows.isEmpty ? 0 : min(selected, rows.count - 1)
             selectedID = rows.isEmpty ? nil : rows[selected].id
         }
+    }
+
+    /// Forgets the failure so that the loader asks again: from the top when the failed
+    /// request was the first page, else at `nextOffset` when the selection needs it.
+    mutating func reopen() {
+        if failedRequest?.offset == 0 { needsRevalidation = true }
+        error = nil
+        failedRequest = nil
     }
 }

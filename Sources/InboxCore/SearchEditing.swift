@@ -5,11 +5,11 @@ func handleSearchKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
     switch key {
     case .escape:
         state.mode = .list
-        return editQuery(&state, to: "", cursor: 0, immediate: true)
+        return editQuery(&state, to: "", cursor: 0)
     case .enter:
         state.mode = .list
         return []
-    case .down, .up, .pageDown, .pageUp:
+    case .down, .up, .pageDown, .pageUp, .click, .wheelUp, .wheelDown:
         return handleListKey(&state, key)
     case .left: state.cursor = max(0, cursor - 1); return []
     case .right: state.cursor = min(text.count, cursor + 1); return []
@@ -38,18 +38,18 @@ func handleSearchKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
     default:
         return []
     }
-    return editQuery(&state, to: String(text), cursor: cursor, immediate: false)
+    return editQuery(&state, to: String(text), cursor: cursor)
 }
 
-/// Sets the query; schedules the debounced settle (or settles now when `immediate`).
-func editQuery(_ state: inout InboxState, to query: String, cursor: Int, immediate: Bool) -> [Effect] {
+/// Sets the query. An empty query, or the one already searched, settles at once (the
+/// unsearched list comes back from what is loaded); any other edit schedules the debounce,
+/// whose revision makes every earlier one void.
+func editQuery(_ state: inout InboxState, to query: String, cursor: Int) -> [Effect] {
     state.cursor = cursor
     guard query != state.query else { return [] }
     state.query = query
     state.queryRevision += 1
-    if immediate || query == state.shownSearch {
-        return query == state.shownSearch ? [] : settleSearch(&state)
-    }
+    if query.isEmpty || query == state.settledQuery { return settleQuery(&state) }
     return [.schedule(
         timer: .searchDebounce,
         milliseconds: state.settings.searchDebounceMilliseconds,

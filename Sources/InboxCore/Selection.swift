@@ -1,4 +1,5 @@
-/// Selection and viewport movement within one list.
+/// Selection and viewport movement within one list. The viewport keeps
+/// `Layout.scrollMargin` rows around the selection, like vim's `scrolloff`.
 extension ListState {
     /// Moves the selection by `delta` rows, clamped to the loaded rows.
     mutating func move(by delta: Int, height: Int) {
@@ -6,7 +7,7 @@ extension ListState {
         select(selected + delta, height: height)
     }
 
-    /// Selects row `index` (clamped) and scrolls it into view.
+    /// Selects row `index` (clamped to the loaded rows) and scrolls it into view.
     mutating func select(_ index: Int, height: Int) {
         guard !rows.isEmpty else { return }
         selected = min(max(index, 0), rows.count - 1)
@@ -14,13 +15,43 @@ extension ListState {
         scrollIntoView(height: height)
     }
 
+    /// Scrolls the viewport by `delta` rows (the mouse wheel), dragging the selection along
+    /// just enough to keep its margin. When the viewport cannot move (a short list, or its
+    /// very top or bottom) the selection moves instead, so the wheel always does something.
+    mutating func scroll(by delta: Int, height: Int) {
+        guard !rows.isEmpty, height > 0 else { return }
+        let newTop = Viewport.clampedTop(top + delta, rowCount: rows.count, height: height)
+        guard newTop != top else { return move(by: delta, height: height) }
+        top = newTop
+        let margin = Layout.scrollMargin(listHeight: height)
+        let lowest = top == 0 ? 0 : top + margin
+        let highest = top + height >= rows.count ? rows.count - 1 : top + height - 1 - margin
+        selected = min(max(selected, lowest), max(lowest, highest))
+        selectedID = rows[selected].id
+    }
+
     /// Adjusts `top` so that the selection is visible with a margin around it.
     mutating func scrollIntoView(height: Int) {
-        guard height > 0 else { top = 0; return }
+        top = Viewport.top(current: top, selected: selected, rowCount: rows.count, height: height)
+    }
+}
+
+/// The viewport math, as pure functions so that it is table-tested on its own.
+public enum Viewport {
+    /// The first visible row that keeps row `selected` visible with
+    /// `Layout.scrollMargin(listHeight: height)` rows around it, moving as little as possible
+    /// from `current`, and never scrolling past the last row.
+    public static func top(current: Int, selected: Int, rowCount: Int, height: Int) -> Int {
+        guard height > 0 else { return 0 }
         let margin = Layout.scrollMargin(listHeight: height)
+        var top = current
         if selected - margin < top { top = selected - margin }
         if selected + margin >= top + height { top = selected + margin - height + 1 }
-        let maxTop = max(0, rows.count - height)
-        top = min(max(top, 0), maxTop)
+        return clampedTop(top, rowCount: rowCount, height: height)
+    }
+
+    /// `top` clamped into `0...max(0, rowCount - height)`.
+    public static func clampedTop(_ top: Int, rowCount: Int, height: Int) -> Int {
+        min(max(top, 0), max(0, rowCount - height))
     }
 }
