@@ -20,7 +20,8 @@ struct ChatzyInbox: ParsableCommand {
             Try it without an account:  chatzy-inbox --demo
             Against the real service set CHATZY_EMAIL and CHATZY_TOKEN (CHATZY_API_URL to override the server).
             """,
-        version: ChatzyClient.version
+        version: ChatzyClient.version,
+        subcommands: [DemoServerCommand.self]
     )
 
     @Flag(help: "Run against an embedded demo server on 127.0.0.1 with realistic data.")
