@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "InboxCoreTests", dependencies: ["InboxCore", "ChatzyAPI"]),
         .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"]),
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DemoServer"]),
     ],

@@ -5,7 +5,8 @@ enum HelpOverlay {
         ("PgDn PgUp Space b", "move one page"),
         ("Ctrl-D Ctrl-U", "move half a page"),
         ("g G Home End", "first / last row"),
-        ("1 2 3 Tab S-Tab", "All / Unread / Live"),
+        ("1 2 3", "All / Unread / Live"),
+        ("Tab S-Tab h l ← →", "next / previous tab"),
         ("/", "search (Enter keeps, Esc clears)"),
         ("r", "refresh / retry"),
         ("Esc", "clear the search"),
@@ -20,7 +21,7 @@ enum HelpOverlay {
         let left = max(0, (width - boxWidth) / 2)
         var box: [String] = ["Keys"]
         for (keys, meaning) in entries {
-            box.append(TextWidth.fit(keys, to: 18) + " " + meaning)
+            box.append(TextWidth.fit(keys, to: 19) + " " + meaning)
         }
         box.append("any key closes this help")
         for (i, text) in box.enumerated() {

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Drives a program in a real terminal: a private tmux server (its own socket), one pane of a
+/// fixed size, keys sent with `send-keys`, the screen read with `capture-pane`. The server is
+/// killed by its socket when the harness is closed.
+final class TmuxHarness {
+    let socket: String
+    private(set) var closed = false
+
+    /// Starts `command` in a detached session of `cols` x `rows`.
+    init(command: String, cols: Int = 80, rows: Int = 24, environment: [String: String] = [:]) throws {
+        socket = "chz-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var env = ["SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8"]
+        env.merge(environment) { _, new in new }
+        let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)",
+                 "env \(exports) sh -c '\(command); echo EXIT=$?; exec sleep 600'"])
+    }
+
+    deinit { close() }
+
+    /// Kills this harness's tmux server (and only it).
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? run(["kill-server"])
+    }
+
+    /// Sends keys as tmux names them (`j`, `Down`, `C-c`, `Escape`, literal text with `literal`).
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try run(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func resize(cols: Int, rows: Int) throws {
+        try run(["resize-window", "-t", "0", "-x", "\(cols)", "-y", "\(rows)"])
+    }
+
+    /// The visible screen as lines; with `escapes`, including SGR attribute sequences.
+    func capture(escapes: Bool = false) throws -> [String] {
+        let out = try run(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
+        return out.components(separatedBy: "\n")
+    }
+
+    /// Polls the screen until `condition` holds; returns the screen, or throws after `timeout`.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 10, escapes: Bool = false,
+                 _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen: [String] = []
+        while Date() < deadline {
+            screen = try capture(escapes: escapes)
+            if condition(screen) { return screen }
+            usleep(50_000)
+        }
+        throw HarnessError.timedOut(what, screen.joined(separator: "\n"))
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        // Output goes to a file, never a pipe: the command that starts the tmux server would
+        // hand it the pipe, and the server keeps it open for its whole life.
+        let result = try spawnAndWait("/usr/bin/env", ["tmux", "-L", socket] + arguments)
+        guard result.status == 0 else {
+            throw HarnessError.tmuxFailed(arguments.joined(separator: " "), result.status)
+        }
+        return result.stdout
+    }
+
+    enum HarnessError: Error, CustomStringConvertible {
+        case timedOut(String, String)
+        case tmuxFailed(String, Int32)
+
+        var description: String {
+            switch self {
+            case .timedOut(let what, let screen): return "timed out waiting for \(what); screen:\n\(screen)"
+            case .tmuxFailed(let args, let status): return "tmux \(args) exited \(status)"
+            }
+        }
+    }
+}
+
+/// Where the built `chatzy-inbox` binary is: beside the test bundle, or `CHATZY_INBOX_BIN`.
+enum BuiltBinary {
+    static var path: String {
+        if let explicit = ProcessInfo.processInfo.environment["CHATZY_INBOX_BIN"] { return explicit }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("chatzy-inbox").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../.build/debug/chatzy-inbox").standardized.path
+    }
+}
