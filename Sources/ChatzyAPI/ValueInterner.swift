@@ -8,6 +8,9 @@ final class ValueInterner: Sendable {
     static let shared = ValueInterner()
     /// At most this many distinct strings and lists are remembered.
     static let capacity = 1024
+    /// Values longer than this (in UTF-8 bytes, or list entries) are never remembered, so a
+    /// hostile server cannot pin `capacity` huge strings in memory.
+    static let longestShared = 128
 
     private let tables = Mutex(Tables())
 
@@ -17,14 +20,15 @@ final class ValueInterner: Sendable {
 
         /// Strings of at most 15 UTF-8 bytes are stored inline by Swift: nothing to share.
         mutating func string(_ value: String?) -> String? {
-            guard let value, value.utf8.count > 15 else { return value }
+            guard let value, (16...ValueInterner.longestShared).contains(value.utf8.count) else { return value }
             if let shared = strings[value] { return shared }
             if strings.count < ValueInterner.capacity { strings[value] = value }
             return value
         }
 
         mutating func list(_ value: [String]) -> [String] {
-            guard !value.isEmpty else { return value }
+            guard !value.isEmpty, value.count <= 8,
+                  value.allSatisfy({ $0.utf8.count <= ValueInterner.longestShared }) else { return value }
             if let shared = lists[value] { return shared }
             if lists.count < ValueInterner.capacity { lists[value] = value }
             return value

@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func cancellationMidRequest() async throws {
-        try await withServer(DemoServerOptions(contacts: 5, latencyMilliseconds: 3000)) { _, client in
+        try await withServer(DemoServerOptions(contacts: 5, latencyMilliseconds: 10_000)) { _, client in
             let task = Task { await outcome { try await client.contacts(ContactQuery(email: Self.email)) } }
             try await Task.sleep(for: .milliseconds(200))
             task.cancel()

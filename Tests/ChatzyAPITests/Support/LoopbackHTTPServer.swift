@@ -79,7 +79,7 @@ final class LoopbackHTTPServer: Sendable {
     }
 
     /// Polls `condition` every 10 ms until it holds or `seconds` pass; returns whether it held.
-    func waitUntil(seconds: Double = 5, _ condition: @Sendable (LoopbackHTTPServer) -> Bool) async -> Bool {
+    func waitUntil(seconds: Double = 30, _ condition: @Sendable (LoopbackHTTPServer) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(self) { return true }
