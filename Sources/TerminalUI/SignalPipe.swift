@@ -39,18 +39,31 @@ enum SignalPipe {
         }
         for sig in crashSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
+            action.__sigaction_handler.sa_sigaction = { signal, info, _ in
                 SignalPipe.restoreTerminal?()
-                // Hand the signal back to whoever had it (the Swift runtime's backtracer or the default).
-                sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
+                if let info, info.pointee.si_code == SI_USER {
+                    // Sent by another process (`kill -SEGV`): no fault will repeat when this
+                    // handler returns, so die of the signal now, with the terminal restored.
+                    Glibc.signal(signal, SIG_DFL)
+                } else {
+                    // A real fault, or abort(): hand the signal back to whoever had it (the
+                    // Swift runtime's backtracer or the default); the fault repeats on return.
+                    sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
+                }
                 raise(signal)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | SA_SIGINFO
             var previous = sigaction()
             sigaction(sig, &action, &previous)
             previousCrashActions[Int(sig)] = previous
         }
+        // A parent may have started us with these signals blocked (the mask is inherited):
+        // unblock them, or Ctrl-C, a hang-up or a crash would leave the terminal broken.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for sig in quitSignals + crashSignals { sigaddset(&mask, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// The first pending quit signal, if any.

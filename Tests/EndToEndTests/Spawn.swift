@@ -33,8 +33,22 @@ func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: S
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
 
+    // The test runner's threads block most signals, and a spawned child inherits that mask:
+    // a tmux server would then never see its panes die on SIGHUP (kill-server would leave
+    // it running) and the inbox would not receive the signals the tests send. Start every
+    // child with nothing blocked and every signal at its default.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var nothing = sigset_t(), everything = sigset_t()
+    sigemptyset(&nothing)
+    sigfillset(&everything)
+    posix_spawnattr_setsigmask(&attributes, &nothing)
+    posix_spawnattr_setsigdefault(&attributes, &everything)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var pid: pid_t = 0
-    let spawnError = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let spawnError = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard spawnError == 0 else { throw SpawnError.couldNotStart(path, spawnError) }
     var raw: Int32 = 0
     while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}

@@ -23,7 +23,7 @@ final class TmuxHarness {
     func close() {
         guard !closed else { return }
         closed = true
-        _ = try? run(["kill-server"])
+        do { try run(["kill-server"]) } catch { print("TmuxHarness: could not stop \(socket): \(error)") }
     }
 
     /// Sends keys as tmux names them (`j`, `Down`, `C-c`, `Escape`, literal text with `literal`).

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Quit signals and crashes must leave the terminal exactly as it was: the tty modes
+/// (`stty -g` before and after), the alternate screen left, the shell usable.
+@Suite(.serialized)
+struct SignalRestoreTests {
+    /// Runs the inbox on its demo in tmux between two `stty -g` snapshots, waits for the first
+    /// page, sends `signal` to the inbox process and returns (exit line, stty before, stty after, screen).
+    func runAndSignal(_ signal: Int32) throws -> (exit: String, before: String, after: String, screen: [String]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-stty-\(getpid())-\(signal)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
+        let tmux = try TmuxHarness(command: "stty -g > \(before); echo shell-was-here; \(BuiltBinary.path) --demo; "
+                                   + "code=$?; stty -g > \(after); echo EXIT=$code")
+        defer { tmux.close() }
+        try tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
+        let pid = try #require(try tmux.childPID(named: "chatzy-inbox"), "the inbox process is found")
+        kill(pid, signal)
+        let screen = try tmux.waitFor("the shell to report the exit", timeout: 20) { $0.contains { $0.contains("EXIT=") } }
+        let exitLine = screen.first { $0.contains("EXIT=") } ?? ""
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing" }
+        return (exitLine.trimmingCharacters(in: .whitespaces), read(before), read(after), screen)
+    }
+
+    @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)])
+    func aQuitSignalExitsCleanlyAndRestoresTheTerminal(signal: Int32, status: Int) throws {
+        let run = try runAndSignal(signal)
+        #expect(run.exit == "EXIT=\(status)")
+        #expect(run.before == run.after, "stty -g unchanged")
+        #expect(run.screen.contains { $0.contains("shell-was-here") }, "the alternate screen was left")
+        #expect(!run.screen.contains { $0.contains("Unread") })
+    }
+
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func aCrashRestoresTheTerminalBeforeDying(signal: Int32) throws {
+        let run = try runAndSignal(signal)
+        #expect(run.exit == "EXIT=\(128 + signal)", "the crash is re-raised, not swallowed")
+        #expect(run.before == run.after, "stty -g unchanged")
+        #expect(run.screen.contains { $0.contains("shell-was-here") }, "the alternate screen was left")
+    }
+}
+
+extension TmuxHarness {
+    /// The pid of the pane's descendant process whose command name is `name`.
+    func childPID(named name: String) throws -> pid_t? {
+        let shell = try spawnAndWait("/usr/bin/env", ["tmux", "-L", socket, "list-panes", "-t", "0", "-F", "#{pane_pid}"])
+        guard let root = Int32(shell.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        var queue = [root]
+        while let pid = queue.popLast() {
+            let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if pid != root, comm == name { return pid }
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            for task in tasks {
+                let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
+                queue += children.split(separator: " ").compactMap { Int32($0) }
+            }
+        }
+        return nil
+    }
+}
