@@ -34,7 +34,7 @@ public final class DemoServer: Sendable {
         let store = try ContactStore(data: data, path: options.databasePath)
         let seedDuration = ContinuousClock.now - seeding
         let log = try options.requestLogPath.map(RequestLog.init(path:))
-        let tokens = TokenBook(ttl: TimeInterval(options.tokenTTLSeconds))
+        let tokens = TokenBook(ttl: TimeInterval(options.tokenTTLSeconds), accepting: options.acceptedTokens)
         let router = Router()
         router.add(middleware: KnobsMiddleware(options: options, counter: RequestCounter(), log: log))
         DemoRoutes(store: store, tokens: tokens, hostile: options.hostile).register(on: router)

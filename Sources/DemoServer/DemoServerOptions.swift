@@ -30,6 +30,20 @@ public struct DemoServerOptions: Sendable, Equatable {
     /// The time of the newest message in the seeded data; nil: when the server starts.
     /// Pin it to compare two servers' data field by field.
     public var newestActivity: Date?
+    /// Every K-th request answers 429 with `Retry-After: rateLimitRetryAfterSeconds` (0: never).
+    public var rateLimitEvery: Int = 0
+    /// The `Retry-After` seconds sent with an injected 429.
+    public var rateLimitRetryAfterSeconds: Int = 1
+    /// Every K-th request answers 200 with its JSON body cut in half (0: never).
+    public var truncateEvery: Int = 0
+    /// Every K-th request waits `stallMilliseconds` more before answering (0: never): past a
+    /// client's time-out.
+    public var stallEvery: Int = 0
+    /// How long a stalled request waits.
+    public var stallMilliseconds: Int = 20_000
+    /// Tokens accepted from the start, valid for `tokenTTLSeconds` (a restarted server can keep
+    /// serving a client that signed in with its predecessor).
+    public var acceptedTokens: [String] = []
 
     public init(port: Int = 0, seed: UInt64 = 42, contacts: Int = 2000, hostile: Bool = false,
                 latencyMilliseconds: Int = 0, failEvery: Int = 0, tokenTTLSeconds: Int = 3600,

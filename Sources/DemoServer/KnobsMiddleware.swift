@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import Synchronization
 
-/// Applies the knobs to every request, whatever its route: latency plus jitter, an
-/// injected 500 on every K-th request, and a line in the request log.
+/// Applies the knobs to every request, whatever its route: latency plus jitter, injected
+/// faults (500, 429 with Retry-After, a truncated body, a stall past the client's time-out)
+/// on every K-th request, and a line in the request log.
 struct KnobsMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -20,12 +21,22 @@ struct KnobsMiddleware: RouterMiddleware {
         if options.latencyMilliseconds + jitter > 0 {
             try await Task.sleep(for: .milliseconds(options.latencyMilliseconds + jitter))
         }
+        if Self.hits(options.stallEvery, number) {
+            try await Task.sleep(for: .milliseconds(options.stallMilliseconds))
+        }
         let response: Response
-        if options.failEvery > 0, number % options.failEvery == 0 {
+        if Self.hits(options.failEvery, number) {
             response = WireFormat.json(.internalServerError, ["message": "injected failure (--fail-every \(options.failEvery))"])
+        } else if Self.hits(options.rateLimitEvery, number) {
+            var limited = WireFormat.json(.tooManyRequests, ["message": "injected rate limit (--rate-limit-every \(options.rateLimitEvery))"])
+            limited.headers[.retryAfter] = String(options.rateLimitRetryAfterSeconds)
+            response = limited
         } else {
             do {
-                response = try await RowCount.$current.withValue(rows) { try await next(request, context) }
+                let truncate = Self.hits(options.truncateEvery, number)
+                response = try await WireFormat.$truncateBodies.withValue(truncate) {
+                    try await RowCount.$current.withValue(rows) { try await next(request, context) }
+                }
             } catch {
                 record(request, status: (error as? any HTTPResponseError)?.status.code ?? 500, rows: nil, since: started)
                 throw error
@@ -34,6 +45,9 @@ struct KnobsMiddleware: RouterMiddleware {
         record(request, status: response.status.code, rows: rows.value, since: started)
         return response
     }
+
+    /// True when request `number` is one of every `every` (0: never).
+    static func hits(_ every: Int, _ number: Int) -> Bool { every > 0 && number % every == 0 }
 
     private func record(_ request: Request, status: Int, rows: Int?, since started: ContinuousClock.Instant) {
         guard let log else { return }

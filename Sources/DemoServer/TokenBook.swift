@@ -6,7 +6,10 @@ final class TokenBook: Sendable {
     private let tokens = Mutex<[String: Date]>([:])
     let ttl: TimeInterval
 
-    init(ttl: TimeInterval) { self.ttl = ttl }
+    init(ttl: TimeInterval, accepting accepted: [String] = [], now: Date = Date()) {
+        self.ttl = ttl
+        tokens.withLock { book in for token in accepted { book[token] = now.addingTimeInterval(ttl) } }
+    }
 
     /// Issues a new token valid for `ttl`.
     func issue(now: Date = Date()) -> (token: String, expiry: Date) {

@@ -80,8 +80,12 @@ enum WireFormat {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
+    /// Set by the knobs for a request whose JSON body is to be cut in half (`--truncate-every`).
+    @TaskLocal static var truncateBodies = false
+
     static func json(_ status: HTTPResponse.Status, _ object: Any, rows: Int? = nil) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        var data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        if truncateBodies { data = data.prefix(data.count / 2) }
         if let rows { RowCount.report(rows) }
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

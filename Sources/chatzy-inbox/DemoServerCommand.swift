@@ -52,21 +52,49 @@ struct DemoServerCommand: ParsableCommand {
     @Option(name: .customLong("churn-per-minute"), help: ArgumentHelp("Contacts moved to the top with new messages per minute.", valueName: "n"))
     var churnPerMinute = 0
 
+    @Option(name: .customLong("rate-limit-every"), help: ArgumentHelp("Every K-th request answers 429 with Retry-After (0: never).", valueName: "k"))
+    var rateLimitEvery = 0
+
+    @Option(name: .customLong("retry-after"), help: ArgumentHelp("The Retry-After sent with an injected 429.", valueName: "seconds"))
+    var retryAfterSeconds = 1
+
+    @Option(name: .customLong("truncate-every"), help: ArgumentHelp("Every K-th request answers 200 with its JSON cut in half (0: never).", valueName: "k"))
+    var truncateEvery = 0
+
+    @Option(name: .customLong("stall-every"), help: ArgumentHelp("Every K-th request waits --stall-ms before answering (0: never).", valueName: "k"))
+    var stallEvery = 0
+
+    @Option(name: .customLong("stall-ms"), help: ArgumentHelp("How long a stalled request waits.", valueName: "ms"))
+    var stallMilliseconds = 20_000
+
+    @Option(name: .customLong("accept-token"), help: ArgumentHelp("Also accept this token (repeatable): a restarted server keeps serving a signed-in inbox.", valueName: "token"))
+    var acceptedTokens: [String] = []
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
         guard contacts >= 0 else { throw ValidationError("--contacts must be 0 or more, got \(contacts)") }
         for (flag, value) in [("--latency-ms", latencyMilliseconds), ("--jitter-ms", jitterMilliseconds),
-                              ("--fail-every", failEvery), ("--churn-per-minute", churnPerMinute)] where value < 0 {
+                              ("--fail-every", failEvery), ("--churn-per-minute", churnPerMinute),
+                              ("--rate-limit-every", rateLimitEvery), ("--retry-after", retryAfterSeconds),
+                              ("--truncate-every", truncateEvery), ("--stall-every", stallEvery),
+                              ("--stall-ms", stallMilliseconds)] where value < 0 {
             throw ValidationError("\(flag) must be 0 or more, got \(value)")
         }
         guard tokenTTLSeconds > 0 else { throw ValidationError("--token-ttl must be at least 1 second, got \(tokenTTLSeconds)") }
     }
 
     var options: DemoServerOptions {
-        DemoServerOptions(
+        var options = DemoServerOptions(
             port: port, seed: seed, contacts: contacts, hostile: hostile, latencyMilliseconds: latencyMilliseconds,
             failEvery: failEvery, tokenTTLSeconds: tokenTTLSeconds, jitterMilliseconds: jitterMilliseconds,
             requestLogPath: requestLog, databasePath: databasePath, churnPerMinute: churnPerMinute)
+        options.rateLimitEvery = rateLimitEvery
+        options.rateLimitRetryAfterSeconds = retryAfterSeconds
+        options.truncateEvery = truncateEvery
+        options.stallEvery = stallEvery
+        options.stallMilliseconds = stallMilliseconds
+        options.acceptedTokens = acceptedTokens
+        return options
     }
 
     func run() throws {
