@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
-        .testTarget(name: "CLITests", dependencies: ["InboxCLI", "ChatzyAPI", "InboxCore", "DemoServer"]),
+        .testTarget(name: "CLITests", dependencies: ["InboxCLI", "ChatzyAPI", "InboxCore", "InboxRender", "DemoServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DemoServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -42,7 +42,8 @@ public struct ConfigFile: Equatable, Sendable {
     public static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigFile {
         var file = ConfigFile(path: path)
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on both forms of line break.
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var line = Substring(raw)
             if line.hasSuffix("\r") { line = line.dropLast() }
