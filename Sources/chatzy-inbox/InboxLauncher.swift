@@ -30,15 +30,15 @@ struct InboxLauncher {
                 return try sessionStore.load()
             }
         }
+        let log = try settings.logFile.map { path throws(UsageError) in
+            try FileLogger(path: path, level: settings.logLevel, redactor: redactor)
+        } ?? .disabled(redactor: redactor)
         guard isatty(STDOUT_FILENO) == 1 else {
             throw UsageError("stdout is not a terminal: to print contacts to a pipe or a file use `chatzy-inbox list` (see chatzy-inbox list --help)")
         }
         guard isatty(STDIN_FILENO) == 1 else {
             throw UsageError("stdin is not a terminal: the inbox reads keys from it (for scripts use `chatzy-inbox list`)")
         }
-        let log = try settings.logFile.map { path throws(UsageError) in
-            try FileLogger(path: path, level: settings.logLevel, redactor: redactor)
-        } ?? .disabled(redactor: redactor)
 
         var demoSession: DemoSession?
         if demo {

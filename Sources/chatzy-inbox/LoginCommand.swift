@@ -47,6 +47,9 @@ struct LoginCommand: ParsableCommand {
             try FileLogger(path: path, level: settings.logLevel, redactor: redactor)
         } ?? .disabled(redactor: redactor)
 
+        guard passwordFromStdin || isatty(STDIN_FILENO) == 1 else {
+            throw UsageError("stdin is not a terminal: pipe the password in with --password-stdin")
+        }
         let password: String
         do {
             password = passwordFromStdin
