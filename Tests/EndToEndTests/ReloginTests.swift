@@ -2,7 +2,7 @@ import DemoServer
 import Foundation
 import Testing
 
-/// The session expires while the inbox is open (the demo server's token TTL is a few
+/// The session expires while the inbox is open (the demo server's token TTL is twelve
 /// seconds): the password prompt opens over the list, a wrong password says so, the right
 /// one signs in again and the inbox carries on with the same tab, search, rows and selection;
 /// Esc leaves the prompt and the status line says "signed out".
@@ -11,7 +11,7 @@ struct ReloginTests {
     static func selectedRow(_ escaped: [String]) -> Int? { DemoInboxTests.selectedRow(escaped) }
 
     @Test func anExpiredSessionAsksForThePasswordAndKeepsEverything() async throws {
-        let server = try await DemoServer.start(DemoServerOptions(contacts: 500, tokenTTLSeconds: 6))
+        let server = try await DemoServer.start(DemoServerOptions(contacts: 500, tokenTTLSeconds: 12))
         defer { server.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("chz-relogin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -24,15 +24,15 @@ struct ReloginTests {
         defer { tmux.close() }
 
         let first = try tmux.waitFor("the unread tab searched for \"a\"") { screen in
-            screen.count >= 24 && screen[1].contains("a") && screen.last { !$0.isEmpty }?.contains("Unread") == true
-                && screen[2].trimmingCharacters(in: .whitespaces).count > 5
+            let status = screen.last { !$0.isEmpty } ?? ""
+            return screen.count >= 24 && status.contains("1/50+") && status.contains("Unread") && status.contains("\"a\"")
         }
         try tmux.send("j", "j", "j")
         let moved = try tmux.waitFor("the selection on the fourth row", escapes: true) { Self.selectedRow($0) == 5 }
         let rowsBefore = Array(try tmux.capture()[2...12])
         #expect(moved.count >= 24 && first[0].contains("Unread"))
 
-        try tmux.waitFor("the password prompt", timeout: 15) { $0.contains { $0.contains("Session expired — sign in again") } }
+        try tmux.waitFor("the password prompt", timeout: 25) { $0.contains { $0.contains("Session expired — sign in again") } }
         try tmux.send("not-the-password", literal: true)
         try tmux.send("Enter")
         let refused = try tmux.waitFor("the refusal") { $0.contains { $0.contains("Wrong email or password (401)") } }
@@ -49,8 +49,8 @@ struct ReloginTests {
         #expect(Self.selectedRow(try tmux.capture(escapes: true)) == 5)
         #expect(Array(back[2...12]).map { $0.prefix(30) } == rowsBefore.map { $0.prefix(30) }, "the rows are kept")
 
-        // The new token lives 6 s too: this time Esc leaves the prompt.
-        try tmux.waitFor("the prompt again", timeout: 15) { $0.contains { $0.contains("Session expired — sign in again") } }
+        // The new token lives 12 s too: this time Esc leaves the prompt.
+        try tmux.waitFor("the prompt again", timeout: 25) { $0.contains { $0.contains("Session expired — sign in again") } }
         try tmux.send("Escape")
         let signedOut = try tmux.waitFor("signed out in the status line") { $0.last { !$0.isEmpty }?.contains("signed out") == true }
         #expect(!signedOut.contains { $0.contains("Session expired — sign in again") })
