@@ -77,19 +77,16 @@ struct CLIBinaryTests {
         #expect(result.stderr == "chatzy-inbox: config file \(path.path): cannot be read (it is a directory)\n")
     }
 
-    static func server(_ options: DemoServerOptions = DemoServerOptions(contacts: 230)) async throws -> DemoServer {
-        try await DemoServer.start(options)
+    static func server(_ arguments: [String] = ["--contacts", "230"]) throws -> DemoServerProcess {
+        try DemoServerProcess(arguments)
     }
 
-    static func signedIn(_ server: DemoServer, _ extra: [String: String] = [:]) throws -> (env: [String: String], home: URL) {
-        var vars = ["CHATZY_API_URL": server.url.absoluteString, "CHATZY_EMAIL": DemoServerOptions.demoEmail,
-                    "CHATZY_TOKEN": server.issueToken()]
-        vars.merge(extra) { _, new in new }
-        return try environment(vars)
+    static func signedIn(_ server: DemoServerProcess, _ extra: [String: String] = [:]) throws -> (env: [String: String], home: URL) {
+        try environment(server.signedIn.merging(extra) { _, new in new })
     }
 
-    @Test func listPrintsEveryContactInEveryFormat() async throws {
-        let server = try await Self.server()
+    @Test func listPrintsEveryContactInEveryFormat() throws {
+        let server = try Self.server()
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
         let jsonl = try Self.run(["list", "--format", "jsonl", "--page-size", "100"], env)
@@ -121,8 +118,8 @@ struct CLIBinaryTests {
         #expect(noHeader.stdout.split(separator: "\n").count == 3)
     }
 
-    @Test func hostileNamesAreMadeVisibleInTheTable() async throws {
-        let server = try await Self.server(DemoServerOptions(contacts: 300, hostile: true))
+    @Test func hostileNamesAreMadeVisibleInTheTable() throws {
+        let server = try Self.server(["--contacts", "300", "--hostile"])
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
         let table = try Self.run(["list", "--format", "table"], env)
@@ -132,8 +129,8 @@ struct CLIBinaryTests {
         #expect(table.stdout.contains("^["), "escape sequences are shown, not obeyed")
     }
 
-    @Test func aReaderClosingThePipeEndsListQuietlyWithStatus0() async throws {
-        let server = try await Self.server(DemoServerOptions(contacts: 2000))
+    @Test func aReaderClosingThePipeEndsListQuietlyWithStatus0() throws {
+        let server = try Self.server(["--contacts", "2000"])
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
         let script = "set -o pipefail; '\(BuiltBinary.path)' list --format jsonl --page-size 20 | head -1; echo \"STATUS=${PIPESTATUS[0]}\""
@@ -145,8 +142,8 @@ struct CLIBinaryTests {
         #expect(result.stderr.isEmpty, "quiet: \(result.stderr)")
     }
 
-    @Test func anInvalidTokenIsOneLineAndStatus1() async throws {
-        let server = try await Self.server()
+    @Test func anInvalidTokenIsOneLineAndStatus1() throws {
+        let server = try Self.server()
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server, ["CHATZY_TOKEN": "expired-or-wrong"])
         let result = try Self.run(["list"], env)
@@ -156,10 +153,10 @@ struct CLIBinaryTests {
         #expect(!result.stderr.contains("expired-or-wrong"))
     }
 
-    @Test func loginStoresTheSessionThatListUsesAndLogoutRemovesIt() async throws {
-        let server = try await Self.server()
+    @Test func loginStoresTheSessionThatListUsesAndLogoutRemovesIt() throws {
+        let server = try Self.server()
         defer { server.stop() }
-        let (env, home) = try Self.environment(["CHATZY_API_URL": server.url.absoluteString])
+        let (env, home) = try Self.environment(["CHATZY_API_URL": server.url])
         let passwordFile = home.appendingPathComponent("pw")
         let wrongFile = home.appendingPathComponent("wrong")
         try "\(DemoServerOptions.demoPassword)\n".write(to: passwordFile, atomically: true, encoding: .utf8)
@@ -210,13 +207,13 @@ struct CLIBinaryTests {
         #expect(noTTY.status == 2)
     }
 
-    @Test func theConfigFileSuppliesTheServerAndAccount() async throws {
-        let server = try await Self.server()
+    @Test func theConfigFileSuppliesTheServerAndAccount() throws {
+        let server = try Self.server()
         defer { server.stop() }
-        let (env, home) = try Self.environment(["CHATZY_TOKEN": server.issueToken()])
+        let (env, home) = try Self.environment(["CHATZY_TOKEN": server.token])
         try Self.writeConfig("""
             # chatzy-inbox
-            api_url = "\(server.url.absoluteString)"
+            api_url = "\(server.url)"
             email = "\(DemoServerOptions.demoEmail)"
             page_size = 7
             log_level = "debug"

@@ -10,17 +10,16 @@ import Testing
 struct ReloginTests {
     static func selectedRow(_ escaped: [String]) -> Int? { DemoInboxTests.selectedRow(escaped) }
 
-    @Test func anExpiredSessionAsksForThePasswordAndKeepsEverything() async throws {
-        let server = try await DemoServer.start(DemoServerOptions(contacts: 500, tokenTTLSeconds: 12))
+    @Test func anExpiredSessionAsksForThePasswordAndKeepsEverything() throws {
+        let server = try DemoServerProcess(["--contacts", "500", "--token-ttl", "12"])
         defer { server.stop() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("chz-relogin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let logPath = home.appendingPathComponent("inbox.log").path
-        let token = server.issueToken()
+        let token = server.token
         let tmux = try TmuxHarness(
             command: "\(BuiltBinary.path) --filter unread --search a --refresh-interval 1 --log-file \(logPath) --log-level debug",
-            environment: ["CHATZY_API_URL": server.url.absoluteString, "CHATZY_EMAIL": DemoServerOptions.demoEmail,
-                          "CHATZY_TOKEN": token, "XDG_CONFIG_HOME": home.path + "/config", "XDG_STATE_HOME": home.path + "/state"])
+            environment: ["CHATZY_API_URL": server.url, "CHATZY_EMAIL": server.email, "CHATZY_TOKEN": token, "XDG_CONFIG_HOME": home.path + "/config", "XDG_STATE_HOME": home.path + "/state"])
         defer { tmux.close() }
 
         let first = try tmux.waitFor("the unread tab searched for \"a\"") { screen in
