@@ -10,15 +10,18 @@ struct ChatzyInbox: ParsableCommand {
         commandName: "chatzy-inbox",
         abstract: "A fast terminal inbox for Chatzy AI contact conversations.",
         discussion: """
-            Browse conversations, switch All/Unread/Live with 1/2/3, search with /, quit with q.
-            Try it without an account:   chatzy-inbox --demo
-            Sign in once:                chatzy-inbox login --email you@example.com
-            Print contacts for scripts:  chatzy-inbox list --format jsonl | head
+            Browse conversations, switch All/Unread/Live with 1/2/3, search with /,
+            quit with q.
+              Try it without an account:   chatzy-inbox --demo
+              Sign in once:                chatzy-inbox login --email you@example.com
+              Print contacts for scripts:  chatzy-inbox list --format jsonl | head
 
-            Settings come from flags, then the environment (CHATZY_API_URL, CHATZY_EMAIL, CHATZY_TOKEN,
-            NO_COLOR), then $XDG_CONFIG_HOME/chatzy-inbox/config.toml (keys: api_url, email, page_size,
-            refresh_interval, color, time_format, log_file, log_level), then the defaults. The token is
-            never taken from the command line: use `login` or CHATZY_TOKEN.
+            Settings come from flags, then the environment (CHATZY_API_URL,
+            CHATZY_EMAIL, CHATZY_TOKEN, NO_COLOR), then the config file
+            $XDG_CONFIG_HOME/chatzy-inbox/config.toml (keys: api_url, email,
+            page_size, refresh_interval, color, time_format, log_file, log_level),
+            then the defaults. The token is never taken from the command line:
+            use `chatzy-inbox login` or CHATZY_TOKEN.
             """,
         version: ChatzyClient.version,
         subcommands: [ListCommand.self, LoginCommand.self, LogoutCommand.self, DemoServerCommand.self]

@@ -12,10 +12,11 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "Print contacts to stdout for scripts: table, tsv, json or jsonl.",
         discussion: """
-            Streams every page of the tab as it arrives, so the first lines come at once. Stops quietly
-            when the reader closes the pipe. Formats:
-              table  aligned columns for people (control characters shown as ^[ and <U+009B>)
-              tsv    tab-separated with a header row; \\t \\n \\r \\\\ and \\xHH escapes inside fields
+            Streams every page of the tab as it arrives, so the first lines come at
+            once, and stops quietly when the reader closes the pipe. Formats:
+              table  aligned columns for people (control characters shown as ^[)
+              tsv    a header row, then tab-separated fields with \\t \\n \\r \\\\
+                     and \\xHH escapes inside them
               json   one array of the contact objects exactly as the API sent them
               jsonl  one contact object per line, exactly as the API sent it
             Examples:
@@ -67,29 +68,24 @@ struct ListCommand: ParsableCommand {
         let settings = try Settings.resolve(input, environment: environment)
         let filter = try listing.conversationFilter()
         let redactor = Redactor()
-        var endpoint: ChatzyEndpoint
-        var credentials: Credentials
-        var demoSession: DemoSession?
-        if demo {
-            endpoint = try ChatzyEndpoint(baseURL: URL(string: "http://127.0.0.1")!)  // replaced below
-            credentials = Credentials(email: "", token: "", source: .environment)
-        } else {
-            endpoint = try settings.endpoint()
-            credentials = try Credentials.resolve(email: settings.email, environment: environment) { () throws(SessionStoreError) in
+        // Everything that can be wrong is checked before the first request.
+        let account = demo ? nil : try (endpoint: settings.endpoint(), credentials: Credentials.resolve(
+            email: settings.email, environment: environment) { () throws(SessionStoreError) in
                 try SessionStore(environment: environment).load()
-            }
-        }
+            })
         let log = try settings.logFile.map { path throws(UsageError) in
             try FileLogger(path: path, level: settings.logLevel, redactor: redactor)
         } ?? .disabled(redactor: redactor)
+        var demoSession: DemoSession?
         if demo {
             do { demoSession = try DemoSession.start() } catch {
                 throw RuntimeFailure("could not start the demo server: \(error)")
             }
-            endpoint = demoSession!.endpoint
-            credentials = Credentials(email: demoSession!.email, token: demoSession!.token.token, source: .environment)
         }
         defer { demoSession?.server.stop() }
+        let endpoint = demoSession?.endpoint ?? account!.endpoint
+        let credentials = demoSession.map { Credentials(email: $0.email, token: $0.token.token, source: .environment) }
+            ?? account!.credentials
 
         log.info("list \(format.rawValue): \(endpoint.baseURL.absoluteString) as \(credentials.email), tab \(filter.rawValue), search \"\(listing.search)\", page size \(settings.pageSize)\(maximum.map { ", max \($0)" } ?? "")")
         let client = RenewableClient(endpoint: endpoint, email: credentials.email, token: credentials.token, log: log)

@@ -12,12 +12,14 @@ struct LoginCommand: ParsableCommand {
         commandName: "login",
         abstract: "Sign in and keep the session for the inbox and list.",
         discussion: """
-            Asks for the password without showing it (or reads the first line of stdin with
-            --password-stdin), calls POST /get_id_token and stores the email and token — never the
-            password — in $XDG_STATE_HOME/chatzy-inbox/session.json (mode 600). The token lives one
-            hour; the inbox asks for the password again when it expires.
+            Asks for the password without showing it (or reads the first line of
+            stdin with --password-stdin), calls POST /get_id_token and stores the
+            email and the token -- never the password -- in
+            $XDG_STATE_HOME/chatzy-inbox/session.json (mode 600). The token lives
+            one hour; the inbox asks for the password again when it expires.
               chatzy-inbox login --email you@example.com
-              pass show chatzy | chatzy-inbox login --email you@example.com --password-stdin
+              pass show chatzy | chatzy-inbox login --email you@example.com \\
+                --password-stdin
             """
     )
 
