@@ -36,9 +36,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The command line's testable parts: settings and config file, list output, logging,
+        // password input. No curses.
+        .target(name: "InboxCLI", dependencies: ["ChatzyAPI", "InboxCore", "InboxRender"]),
         // The executable: commands, configuration, wiring.
         .executableTarget(name: "chatzy-inbox", dependencies: [
-            "ChatzyAPI", "InboxCore", "InboxRuntime", "InboxRender", "TerminalUI", "DemoServer",
+            "ChatzyAPI", "InboxCore", "InboxRuntime", "InboxRender", "TerminalUI", "DemoServer", "InboxCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),
+        .testTarget(name: "CLITests", dependencies: ["InboxCLI", "ChatzyAPI", "InboxCore", "InboxRender", "DemoServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DemoServer"]),
     ],
     swiftLanguageModes: [.v6]

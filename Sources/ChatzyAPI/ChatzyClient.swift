@@ -50,6 +50,12 @@ public final class ChatzyClient: ContactsFetching, ConversationsFetching {
         return try decoded(body, ContactDecoding.page(from:))
     }
 
+    /// `GET /get_contact_conversations` as the raw body of the 2xx answer, for output that must
+    /// keep each contact exactly as received (`chatzy-inbox list --format jsonl`).
+    public func contactsBody(_ query: ContactQuery) async throws(APIError) -> Data {
+        try await send(request(url: endpoint.url(path: "get_contact_conversations", query: query.queryItems), method: "GET"))
+    }
+
     /// `GET /get_contact_conversation_messages`: one contact's conversations and messages.
     public func conversations(_ query: ConversationQuery) async throws(APIError) -> ContactConversations {
         let url = endpoint.url(path: "get_contact_conversation_messages", query: query.queryItems)

@@ -26,11 +26,20 @@ public final class InboxApp {
     private let store: Store
     private let mailbox: Mailbox
     private let useColor: Bool
+    private let signInPrompt: SignInPrompt?
 
-    public init(store: Store, mailbox: Mailbox, useColor: Bool) {
+    /// `signInPrompt`, when given, opens over the list when the session expires.
+    public init(store: Store, mailbox: Mailbox, useColor: Bool, signInPrompt: SignInPrompt? = nil) {
         self.store = store
         self.mailbox = mailbox
         self.useColor = useColor
+        self.signInPrompt = signInPrompt
+    }
+
+    /// The frame for the current state, with the sign-in prompt over it when it is open.
+    private func frame() -> Screen {
+        let screen = InboxRenderer.render(store.state, now: Date())
+        return signInPrompt?.decorate(screen) ?? screen
     }
 
     /// Runs until the user quits or a quit signal arrives; the terminal is restored on return.
@@ -40,11 +49,12 @@ public final class InboxApp {
         defer { session.stop() }
         let presenter = Presenter(palette: Palette(useColor: useColor))
         store.send([.resize(rows: session.rows, cols: session.cols), .start])
-        presenter.present(InboxRenderer.render(store.state, now: Date()))
+        presenter.present(frame())
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.wakeFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signInPrompt?.wakeFD ?? -1, events: Int16(POLLIN), revents: 0),
         ]
         while true {
             for i in fds.indices { fds[i].revents = 0 }
@@ -56,9 +66,15 @@ public final class InboxApp {
             }
             var actions: [Action] = []
             var resized = false
+            var promptChanged = false
             for event in KeyDecoder.drain() {
                 switch event {
-                case .key(let key): actions.append(.key(key))
+                case .key(let key):
+                    if signInPrompt?.handle(key, inListMode: store.state.mode == .list) == true {
+                        promptChanged = true
+                    } else {
+                        actions.append(.key(key))
+                    }
                 case .resize: resized = true
                 }
             }
@@ -67,10 +83,15 @@ public final class InboxApp {
                 presenter.invalidate()
             }
             actions += mailbox.drain()
-            guard !actions.isEmpty else { continue }
+            if let prompt = signInPrompt, fds[3].revents != 0 {
+                actions += prompt.takeResult()
+                promptChanged = true
+            }
+            guard !actions.isEmpty || promptChanged else { continue }
             store.send(actions)
             if store.wantsQuit { return .quit }
-            presenter.present(InboxRenderer.render(store.state, now: Date()))
+            signInPrompt?.update(sessionExpired: store.state.sessionExpired)
+            presenter.present(frame())
         }
         return .quit
     }

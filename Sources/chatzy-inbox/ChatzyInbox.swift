@@ -1,100 +1,83 @@
 import ArgumentParser
 import ChatzyAPI
-import DemoServer
 import Foundation
-import InboxCore
-import InboxRuntime
-import TerminalUI
-#if canImport(Glibc)
-import Glibc
-#endif
+import InboxCLI
 
-/// The `chatzy-inbox` command: the terminal inbox.
+/// The `chatzy-inbox` command: the terminal inbox, and the subcommands around it.
 @main
 struct ChatzyInbox: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatzy-inbox",
         abstract: "A fast terminal inbox for Chatzy AI contact conversations.",
         discussion: """
-            Browse conversations, switch All/Unread/Live with 1/2/3, search with /, quit with q.
-            Try it without an account:  chatzy-inbox --demo
-            Against the real service set CHATZY_EMAIL and CHATZY_TOKEN (CHATZY_API_URL to override the server).
+            Browse conversations, switch All/Unread/Live with 1/2/3, search with /,
+            quit with q.
+              Try it without an account:   chatzy-inbox --demo
+              Sign in once:                chatzy-inbox login --email you@example.com
+              Print contacts for scripts:  chatzy-inbox list --format jsonl | head
+
+            Settings come from flags, then the environment (CHATZY_API_URL,
+            CHATZY_EMAIL, CHATZY_TOKEN, NO_COLOR), then the config file
+            $XDG_CONFIG_HOME/chatzy-inbox/config.toml (keys: api_url, email,
+            page_size, refresh_interval, color, time_format, log_file, log_level),
+            then the defaults. The token is never taken from the command line:
+            use `chatzy-inbox login` or CHATZY_TOKEN.
             """,
         version: ChatzyClient.version,
-        subcommands: [DemoServerCommand.self]
+        subcommands: [ListCommand.self, LoginCommand.self, LogoutCommand.self, DemoServerCommand.self]
     )
 
-    @Flag(help: "Run against an embedded demo server on 127.0.0.1 with realistic data.")
-    var demo = false
+    @OptionGroup
+    var demoOption: DemoOption
+    var demo: Bool { demoOption.demo }
 
-    @Option(name: .customLong("api-url"), help: ArgumentHelp("Base URL of the Chatzy API (env: CHATZY_API_URL).", valueName: "url"))
-    var apiURL: String?
+    @OptionGroup(title: "Connection")
+    var connection: ConnectionOptions
 
-    @Option(help: ArgumentHelp("The Chatzy account's email (env: CHATZY_EMAIL).", valueName: "email"))
-    var email: String?
+    @OptionGroup(title: "What to show")
+    var listing: ListingOptions
 
-    @Option(help: "Contacts fetched per request, 1-100.")
-    var pageSize: Int = 50
+    @Option(name: .customLong("refresh-interval"), help: ArgumentHelp(
+        "Seconds between automatic refreshes, 0 for none (config: refresh_interval; default: 60).", valueName: "seconds"))
+    var refreshInterval: Int?
 
-    @Flag(help: "Draw without colours (also: the NO_COLOR environment variable).")
+    @Flag(help: "Draw without colours (also: NO_COLOR; config: color = false).")
     var noColor = false
 
-    @Flag(help: "Allow plain http:// to a host that is not this machine (the token travels unencrypted).")
-    var allowInsecureHTTP = false
-
-    func validate() throws {
-        guard (1...100).contains(pageSize) else {
-            throw ValidationError("--page-size must be from 1 to 100, got \(pageSize)")
-        }
-    }
-
     func run() throws {
-        var server: DemoServer?
-        let settings: ConnectionSettings
-        if demo {
-            do {
-                let started = try runBlocking { try await DemoServer.start() }
-                server = started
-                let endpoint = try ChatzyEndpoint(baseURL: started.url)
-                let token = try runBlocking {
-                    try await ChatzyClient(endpoint: endpoint, token: nil)
-                        .login(email: DemoServerOptions.demoEmail, password: DemoServerOptions.demoPassword)
-                }
-                settings = ConnectionSettings(endpoint: endpoint, email: DemoServerOptions.demoEmail, token: token.token)
-            } catch {
-                fail("could not start the demo server: \(error)")
-            }
-        } else {
-            do {
-                settings = try ConnectionSettings.resolve(
-                    apiURL: apiURL, email: email, allowInsecureHTTP: allowInsecureHTTP,
-                    environment: ProcessInfo.processInfo.environment)
-            } catch {
-                fail(error.description)
-            }
-        }
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            server?.stop()
-            fail("the inbox needs a terminal on stdin and stdout")
-        }
-        let exit = runInbox(settings)
-        server?.stop()
-        if exit != .quit { Foundation.exit(exit.status) }
+        var input = try connection.input()
+        input.pageSize = listing.pageSize
+        input.refreshInterval = refreshInterval
+        input.noColor = noColor
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try Settings.resolve(input, environment: environment)
+        let filter = try listing.conversationFilter()
+        try InboxLauncher(settings: settings, filter: filter, search: listing.search, demo: demo,
+                          environment: environment).run()
     }
 
-    private func runInbox(_ settings: ConnectionSettings) -> InboxApp.Exit {
-        let client = ChatzyClient(endpoint: settings.endpoint, token: settings.token)
-        let mailbox = Mailbox()
-        let worker = FetchWorker(client: client, email: settings.email) { mailbox.post($0) }
-        let store = Store(state: InboxState(settings: .init(pageSize: pageSize))) { worker.run($0) }
-        let useColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let exit = InboxApp(store: store, mailbox: mailbox, useColor: useColor).run()
-        worker.stop()
-        return exit
+    /// Parses, runs, and turns every failure into one line on stderr: status 2 for a usage
+    /// problem (a bad flag, setting or config file), 1 for a failure at run time.
+    static func main() {
+        FileDescriptorSink.ignoreSIGPIPE()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UsageError {
+            fail(error.description, status: 2)
+        } catch let error as RuntimeFailure {
+            fail(error.description, status: 1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version, completion scripts
+            if error is ExitCode { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            fail("\(message.replacingOccurrences(of: "Error: ", with: "")) (see chatzy-inbox --help)", status: 2)
+        }
     }
 
-    private func fail(_ message: String) -> Never {
+    static func fail(_ message: String, status: Int32) -> Never {
         FileHandle.standardError.write(Data("chatzy-inbox: \(message)\n".utf8))
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }

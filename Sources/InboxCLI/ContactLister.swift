@@ -1,0 +1,140 @@
+import ChatzyAPI
+import Foundation
+
+/// What `list` needs from the network: a page's raw body, so that JSON output can keep each
+/// contact exactly as the server sent it. `ChatzyClient` provides it.
+public protocol RawContactsFetching: Sendable {
+    /// The body of a 2xx answer to `GET /get_contact_conversations`; throws `APIError` otherwise.
+    func contactsBody(_ query: ContactQuery) async throws(APIError) -> Data
+}
+
+extension ChatzyClient: RawContactsFetching {}
+
+/// Streams every page of a tab (and search) to an output in one of `ListFormat`s: fetches
+/// a page, writes it, fetches the next, until a short page ends the list or `max` contacts
+/// are out. Contacts already written (data shifts between pages) are skipped; entries that
+/// cannot be read are skipped and counted.
+public struct ContactLister: Sendable {
+    /// How a run ended.
+    public struct Summary: Equatable, Sendable {
+        public var written = 0
+        public var skipped = 0
+        public var pages = 0
+        /// The reader closed the pipe before the end.
+        public var outputClosed = false
+    }
+
+    /// Why a run failed.
+    public enum Failure: Error, Equatable {
+        case api(APIError)
+        case output(OutputClosed)
+    }
+
+    public var fetcher: any RawContactsFetching
+    public var email: String
+    public var filter: ConversationFilter
+    public var search: String
+    public var pageSize: Int
+    public var max: Int?
+    public var formatter: ContactFormatter
+    public var header: Bool
+    public var log: FileLogger
+
+    public init(fetcher: any RawContactsFetching, email: String, filter: ConversationFilter = .all, search: String = "",
+                pageSize: Int = Settings.defaultPageSize, max: Int? = nil, formatter: ContactFormatter, header: Bool = true,
+                log: FileLogger = .disabled()) {
+        self.fetcher = fetcher
+        self.email = email
+        self.filter = filter
+        self.search = search
+        self.pageSize = pageSize
+        self.max = max
+        self.formatter = formatter
+        self.header = header
+        self.log = log
+    }
+
+    /// Runs to the end of the list (or `max`). A closed pipe ends it quietly
+    /// (`outputClosed` in the summary); an API error throws, after what was already written.
+    public func run(to sink: OutputSink) async throws(Failure) -> Summary {
+        var summary = Summary()
+        do throws(Failure) {
+            try await stream(to: sink, &summary)
+        } catch {
+            guard case .output(let closed) = error, closed.isBrokenPipe else { throw error }
+            summary.outputClosed = true
+            log.info("list: the reader closed the output after \(summary.written) contacts")
+        }
+        return summary
+    }
+
+    private func stream(to sink: OutputSink, _ summary: inout Summary) async throws(Failure) {
+        func write(_ bytes: [UInt8]) throws(Failure) {
+            do { try sink.write(bytes) } catch { throw .output(error) }
+        }
+        let format = formatter.format
+        if header, let line = formatter.header() { try write(Array(line.utf8)) }
+        var seen = Set<String>()
+        var offset = 0
+        var firstJSON = true
+        if format == .json { try write(Array("[".utf8)) }
+        while true {
+            let remaining = max.map { $0 - summary.written }
+            if let remaining, remaining <= 0 { break }
+            let limit = Swift.min(pageSize, remaining ?? pageSize)
+            let query = ContactQuery(email: email, search: search, limit: limit, offset: offset, filter: filter)
+            let started = ContinuousClock.now
+            let entries: [RawContact]
+            do throws(APIError) {
+                let body = try await fetcher.contactsBody(query)
+                entries = try Self.decode(body)
+            } catch {
+                log.error("list: offset \(offset): \(error.message)")
+                throw .api(error)
+            }
+            summary.pages += 1
+            log.debug("list: page at offset \(offset), limit \(limit): \(entries.count) entries in \(ContinuousClock.now - started)")
+            var out: [UInt8] = []
+            for entry in entries {
+                guard let contact = entry.contact else { summary.skipped += 1; continue }
+                if let max, summary.written >= max { break }
+                guard seen.insert(contact.id).inserted else { continue }
+                switch format {
+                case .table, .tsv: out += Array(formatter.line(contact).utf8)
+                case .jsonl: out += RawContactArray.singleLine(entry.raw) + [0x0A]
+                case .json:
+                    out += Array((firstJSON ? "\n" : ",\n").utf8) + RawContactArray.singleLine(entry.raw)
+                    firstJSON = false
+                }
+                summary.written += 1
+            }
+            if !out.isEmpty { try write(out) }
+            offset += entries.count
+            if entries.count < limit { break }
+        }
+        if format == .json { try write(Array((firstJSON ? "]\n" : "\n]\n").utf8)) }
+    }
+
+    /// One entry of a page: its bytes as received and the contact read from them (nil when
+    /// it cannot be read).
+    struct RawContact {
+        var raw: ArraySlice<UInt8>
+        var contact: Contact?
+    }
+
+    /// Splits a body into its entries and reads each with the client's own lenient decoder.
+    static func decode(_ body: Data) throws(APIError) -> [RawContact] {
+        let bytes = [UInt8](body)
+        guard let ranges = RawContactArray.entries(in: bytes) else {
+            _ = try ContactDecoding.page(from: body)  // throws the precise error
+            throw .invalidResponse(reason: "the contacts could not be found in the answer", prefix: "")
+        }
+        let prefix = Array(#"{"data":{"data":{"contacts":["#.utf8)
+        let suffix = Array("]}}}".utf8)
+        return ranges.map { range in
+            let slice = bytes[range]
+            let page = try? ContactDecoding.page(from: Data(prefix + slice + suffix))
+            return RawContact(raw: slice, contact: page?.contacts.first)
+        }
+    }
+}
