@@ -3,6 +3,7 @@ import ChatzyAPI
 import DemoServer
 import Foundation
 import InboxCore
+import InboxRender
 import InboxRuntime
 import TerminalUI
 #if canImport(Glibc)
@@ -86,7 +87,9 @@ struct ChatzyInbox: ParsableCommand {
         let client = ChatzyClient(endpoint: settings.endpoint, token: settings.token)
         let mailbox = Mailbox()
         let worker = FetchWorker(client: client, email: settings.email) { mailbox.post($0) }
-        let store = Store(state: InboxState(settings: .init(pageSize: pageSize))) { worker.run($0) }
+        var state = InboxState(settings: .init(pageSize: pageSize))
+        state.textWrapper = MessageLayout.wrapper
+        let store = Store(state: state) { worker.run($0) }
         let useColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let exit = InboxApp(store: store, mailbox: mailbox, useColor: useColor).run()
         worker.stop()
