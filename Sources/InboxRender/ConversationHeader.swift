@@ -64,21 +64,28 @@ enum ConversationHeader {
         let status = Sanitizer.clean(conversation?.status ?? view.contact.conversationStatus ?? "")
         let live = status.lowercased() == "live"
         let agent = Sanitizer.clean(conversation?.assignedTo ?? view.contact.assignedTo ?? "")
-        var spans = [Span(" " + channels(view), .dim)]
-        spans.append(Span("  ·  "))
-        spans.append(Span(status.isEmpty ? "no status" : (live ? "● " + status : status), live ? .live : .normal))
-        spans.append(Span("  ·  "))
-        spans.append(Span(agent.isEmpty ? "unassigned" : "assigned to " + agent, .dim))
-        if view.profile?.isBlacklisted == true {
-            spans.append(Span("  ·  "))
-            spans.append(Span("blacklisted", .flag))
-        }
+        var parts: [Span] = [Span(" " + channels(view), .dim)]
+        parts.append(Span(status.isEmpty ? "no status" : (live ? "● " + status : status), live ? .live : .normal))
+        parts.append(Span(agent.isEmpty ? "unassigned" : "agent: " + agent, .dim))
+        if view.profile?.isBlacklisted == true { parts.append(Span("blacklisted", .flag)) }
         if view.profile?.isFrozen == true {
-            spans.append(Span("  ·  "))
             let until = view.profile?.frozenUntil.map { " until " + MessageTime.format($0, now: now, timeZone: timeZone) } ?? ""
-            spans.append(Span("frozen" + until, .flag))
+            parts.append(Span("frozen" + until, .flag))
         }
-        return ContactRow.clip(InboxRenderer.pad(ScreenLine(spans), to: width), to: width)
+        var spans: [Span] = []
+        var used = 0
+        for (index, part) in parts.enumerated() {
+            let piece = index == 0 ? part : Span(" · " + part.text, part.style)
+            let w = TextWidth.width(of: piece.text)
+            if used + w > width {
+                spans.append(Span(TextWidth.truncate(piece.text, to: width - used), piece.style))
+                used = width
+                break
+            }
+            spans.append(piece)
+            used += w
+        }
+        return InboxRenderer.pad(ScreenLine(spans), to: width)
     }
 
     static func rule(_ view: ConversationState, width: Int, now: Date) -> ScreenLine {
