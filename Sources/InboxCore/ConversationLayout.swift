@@ -43,10 +43,32 @@ public enum ConversationLayout {
         return lines
     }
 
-    /// Measures every entry at `width` into `view.heights`.
-    static func measure(_ view: inout ConversationState, width: Int, wrapper: TextWrapper) {
+    /// Lines of entry `index` other than its text: a gap and a divider when it starts a
+    /// conversation's run, and its meta line.
+    static func overhead(of index: Int, in entries: [ConversationState.Entry]) -> Int {
+        guard index == 0 || entries[index - 1].conversationID != entries[index].conversationID else { return 1 }
+        return index == 0 ? 2 : 3
+    }
+
+    /// Measures every entry at `width` into `view.heights`. Text already measured at this
+    /// width (in `previous`, whose heights `view.heights` still holds) is not wrapped again:
+    /// only its divider lines may have changed.
+    static func measure(_ view: inout ConversationState, width: Int, wrapper: TextWrapper,
+                        previous: [ConversationState.Entry] = []) {
+        var known: [String: Int] = [:]
+        if view.layoutWidth == width, view.heights.count == previous.count {
+            known.reserveCapacity(previous.count)
+            for index in previous.indices {
+                known[previous[index].message.id] = view.heights[index] - overhead(of: index, in: previous)
+            }
+        }
         view.layoutWidth = width
-        view.heights = view.entries.indices.map { lines(of: $0, in: view, width: width, wrapper: wrapper).count }
+        let bubble = bubbleWidth(screenCols: width)
+        view.heights = view.entries.indices.map { index in
+            let message = view.entries[index].message
+            let text = known[message.id] ?? wrapper.wrap(MessageBody.text(of: message), bubble).count
+            return overhead(of: index, in: view.entries) + text
+        }
     }
 
     /// The largest `scrollUp`: the oldest line at the top of the view.

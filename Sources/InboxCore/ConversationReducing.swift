@@ -119,11 +119,12 @@ func applyConversationPage(_ state: inout InboxState, _ request: ConversationReq
     if request.offset == 0 && view.hasLoaded {
         mergeNewest(&view, fresh, received: received, isLast: isLast, state: state)
     } else {
+        let previous = view.entries
         insert(&view, fresh, conversationOrder: answer.conversations.map(\.id))
         view.nextOffset = request.offset + received
         view.reachedStart = isLast
         view.skipped += answer.skipped
-        ConversationLayout.measure(&view, width: state.screenCols, wrapper: state.textWrapper)
+        ConversationLayout.measure(&view, width: state.screenCols, wrapper: state.textWrapper, previous: previous)
     }
     view.hasLoaded = true
     view.scrollUp = min(view.scrollUp, ConversationLayout.maxScroll(view, viewHeight: viewHeight))
@@ -152,29 +153,38 @@ private func mergeNewest(_ view: inout ConversationState, _ fresh: [Conversation
         return
     }
     let before = view.contentLines
+    let previous = view.entries
     insert(&view, fresh, conversationOrder: view.conversations.map(\.id))
     view.nextOffset += newer.count
-    ConversationLayout.measure(&view, width: state.screenCols, wrapper: state.textWrapper)
+    ConversationLayout.measure(&view, width: state.screenCols, wrapper: state.textWrapper, previous: previous)
     if view.scrollUp > 0 { view.scrollUp += view.contentLines - before }
 }
 
 /// Adds entries and keeps the history in time order (undated messages sort as the oldest;
-/// ties keep conversation order, then message order).
+/// ties keep conversation order, then message order). An older page, the usual case, goes
+/// in front without sorting what is loaded again.
 private func insert(_ view: inout ConversationState, _ fresh: [ConversationState.Entry], conversationOrder: [String]) {
-    guard !fresh.isEmpty else { return }
-    for entry in fresh where view.messageIDs.insert(entry.message.id).inserted { view.entries.append(entry) }
+    var added: [ConversationState.Entry] = []
+    for entry in fresh where view.messageIDs.insert(entry.message.id).inserted { added.append(entry) }
+    guard !added.isEmpty else { return }
     let rank = Dictionary(conversationOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    let indexed = view.entries.enumerated().map { $0 }
-    view.entries = indexed.sorted { a, b in
-        let ta = a.element.message.createdAt?.timeIntervalSince1970 ?? -.infinity
-        let tb = b.element.message.createdAt?.timeIntervalSince1970 ?? -.infinity
-        if ta != tb { return ta < tb }
-        let ra = rank[a.element.conversationID] ?? Int.max, rb = rank[b.element.conversationID] ?? Int.max
-        if ra != rb { return ra > rb }
-        let oa = a.element.message.order ?? 0, ob = b.element.message.order ?? 0
-        if oa != ob { return oa < ob }
-        return a.offset < b.offset
-    }.map(\.element)
+    func key(_ entry: ConversationState.Entry) -> (Double, Int, Int) {
+        (entry.message.createdAt?.timeIntervalSince1970 ?? -.infinity,
+         -(rank[entry.conversationID] ?? Int.max), entry.message.order ?? 0)
+    }
+    func sorted(_ entries: [ConversationState.Entry]) -> [ConversationState.Entry] {
+        entries.enumerated().map { (key: key($1), index: $0, entry: $1) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+            .map(\.entry)
+    }
+    added = sorted(added)
+    if let first = view.entries.first, key(added[added.count - 1]) < key(first) {
+        view.entries = added + view.entries
+    } else if let last = view.entries.last, key(last) < key(added[0]) {
+        view.entries += added
+    } else {
+        view.entries = sorted(view.entries + added)
+    }
 }
 
 /// True when `a` was written before `b`.

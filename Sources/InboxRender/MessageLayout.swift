@@ -20,6 +20,7 @@ public enum MessageLayout {
     }
 
     static func wrapParagraph(_ text: String, width: Int) -> [String] {
+        if Sanitizer.isPlain(text) { return wrapASCII(text, width: width) }
         var lines: [String] = []
         var line = ""
         var used = 0
@@ -52,6 +53,39 @@ public enum MessageLayout {
             }
         }
         if used > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+extension MessageLayout {
+    /// The same rules for printable ASCII, where every byte is one column: no grapheme walk.
+    static func wrapASCII(_ text: String, width: Int) -> [String] {
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var line: [UInt8] = []
+        var start = 0
+        while start < bytes.count {
+            if bytes[start] == 0x20 { start += 1; continue }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            var word = bytes[start..<end]
+            start = end
+            if !line.isEmpty, line.count + 1 + word.count <= width {
+                line.append(0x20)
+                line += word
+                continue
+            }
+            if !line.isEmpty {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line = []
+            }
+            while word.count > width {
+                lines.append(String(decoding: word.prefix(width), as: UTF8.self))
+                word = word.dropFirst(width)
+            }
+            line = Array(word)
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines
     }
 }
