@@ -47,7 +47,8 @@ let package = Package(
 
         .testTarget(name: "ChatzyAPITests", dependencies: ["ChatzyAPI", "DemoServer"]),
         .testTarget(name: "InboxCoreTests", dependencies: ["InboxCore", "ChatzyAPI"]),
-        .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"]),
+        .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"],
+                    exclude: ["ConversationGoldens"]),
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),

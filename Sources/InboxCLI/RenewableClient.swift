@@ -5,7 +5,7 @@ import Synchronization
 /// The inbox's API client: a `ChatzyClient` whose token can be replaced while the inbox runs
 /// (after a 401, the user signs in again and every later request carries the new token).
 /// Every request and its outcome is logged — the URL, status and timing, never the token.
-public final class RenewableClient: ContactsFetching, RawContactsFetching {
+public final class RenewableClient: ContactsFetching, RawContactsFetching, ConversationsFetching {
     public let endpoint: ChatzyEndpoint
     public let email: String
     private let client: Mutex<ChatzyClient>
@@ -35,6 +35,24 @@ public final class RenewableClient: ContactsFetching, RawContactsFetching {
         try await logged(query) { client throws(APIError) in
             let body = try await client.contactsBody(query)
             return (body, "\(body.count) bytes")
+        }
+    }
+
+    public func conversations(_ query: ConversationQuery) async throws(APIError) -> ContactConversations {
+        let url = endpoint.url(path: "get_contact_conversation_messages", query: query.queryItems).absoluteString
+        let started = ContinuousClock.now
+        do throws(APIError) {
+            let page = try await current.conversations(query)
+            let messages = page.conversations.reduce(0) { $0 + $1.messages.count }
+            log.debug("GET \(url) -> 200, \(page.conversations.count) conversations, \(messages) messages, \(Self.milliseconds(since: started))")
+            return page
+        } catch {
+            if error == .cancelled {
+                log.debug("GET \(url) cancelled after \(Self.milliseconds(since: started))")
+            } else {
+                log.warning("GET \(url) failed after \(Self.milliseconds(since: started)): \(error.message)")
+            }
+            throw error
         }
     }
 

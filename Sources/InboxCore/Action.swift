@@ -23,4 +23,10 @@ public enum Action: Equatable, Sendable {
     case retryFailed(requestID: Int)
     /// The user signed in again after a 401: fetch again whatever the expiry stopped.
     case sessionRenewed
+    /// A page of the open conversation's messages arrived.
+    case conversationLoaded(ConversationRequest, ContactConversations)
+    /// A page of the open conversation's messages failed.
+    case conversationFailed(ConversationRequest, APIError)
+    /// The backoff of the conversation request with this id ran out.
+    case conversationRetryFailed(requestID: Int)
 }

@@ -2,6 +2,8 @@
 public enum Effect: Equatable, Sendable {
     /// Fetch a page; answer with `.pageLoaded` or `.pageFailed` carrying the same request.
     case fetch(PageRequest)
+    /// Fetch a page of a contact's messages; answer with `.conversationLoaded` or `.conversationFailed`.
+    case fetchConversation(ConversationRequest)
     /// Abandon the request with this id (cancel it on the wire if it is in flight). The
     /// reducer drops its answer anyway: cancelling only saves work.
     case cancel(requestID: Int)
@@ -19,4 +21,6 @@ public enum TimerID: Equatable, Hashable, Sendable {
     case retry
     /// The periodic refresh of the current tab.
     case refresh
+    /// The automatic retry of the conversation view's failed request.
+    case conversationRetry
 }

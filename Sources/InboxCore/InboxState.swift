@@ -8,7 +8,7 @@ import ChatzyAPI
 /// conversations, not the whole Unread tab.
 public struct InboxState: Equatable, Sendable {
     /// What the keyboard currently drives.
-    public enum Mode: Equatable, Sendable { case list, search, help }
+    public enum Mode: Equatable, Sendable { case list, search, help, conversation }
 
     public var settings: Settings
     /// The tab shown.
@@ -36,6 +36,12 @@ public struct InboxState: Equatable, Sendable {
     public var screenCols = 80
     /// Set by a 401: nothing is fetched, everything stays loaded, until `.sessionRenewed`.
     public var sessionExpired = false
+    /// The open conversation view (see ConversationReducing.swift); the list stays underneath.
+    public var conversation: ConversationState?
+    /// Bumped on every opening, closing and reload of a conversation: older answers are dropped.
+    public var conversationGeneration = 0
+    /// Wraps message text for the conversation view; the app installs the display-width one.
+    public var textWrapper: TextWrapper = .plain
 
     public init(settings: Settings = Settings(), filter: ConversationFilter = .all, query: String = "") {
         self.settings = settings

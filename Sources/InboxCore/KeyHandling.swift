@@ -5,8 +5,10 @@ func handleKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
     if key == .ctrl("c") { return [.quit] }
     switch state.mode {
     case .help:
-        state.mode = .list
+        state.mode = state.conversation == nil ? .list : .conversation
         return []
+    case .conversation:
+        return handleConversationKey(&state, key)
     case .search:
         return handleSearchKey(&state, key)
     case .list:
@@ -41,6 +43,7 @@ func handleListKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
         state.mode = .search
         state.cursor = state.query.count
     case .char("?"): state.mode = .help
+    case .enter: return openConversation(&state)
     case .char("r"):
         if state.lists[state.wantedKey]?.error != nil { retryWanted(&state); return [] }
         return refresh(&state)

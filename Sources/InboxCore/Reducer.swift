@@ -28,10 +28,19 @@ public func reduce(_ state: inout InboxState, _ action: Action) -> [Effect] {
         retryFailed(&state, requestID: requestID)
         effects = []
     case .sessionRenewed:
+        renewConversation(&state)
         effects = renewSession(&state)
+    case .conversationLoaded(let request, let answer):
+        applyConversationPage(&state, request, answer)
+        effects = []
+    case .conversationFailed(let request, let error):
+        effects = applyConversationFailure(&state, request, error)
+    case .conversationRetryFailed(let requestID):
+        retryConversationFailed(&state, requestID: requestID)
+        effects = []
     }
     if effects.contains(.quit) { return effects }
-    return effects + ensureLoaded(&state)
+    return effects + ensureLoaded(&state) + ensureConversationLoaded(&state)
 }
 
 /// `reduce` under the name swift-composable-architecture uses.
@@ -45,6 +54,7 @@ func resize(_ state: inout InboxState, rows: Int, cols: Int) {
     state.screenCols = max(0, cols)
     let height = state.listHeight
     updateShown(&state) { $0.scrollIntoView(height: height) }
+    resizeConversation(&state)
 }
 
 /// Applies `change` to the list on screen when it exists.

@@ -10,11 +10,12 @@ enum HelpOverlay {
         ("/", "search (Enter keeps, Esc clears)"),
         ("r", "refresh / retry"),
         ("Esc", "clear the search"),
+        ("Enter", "open the conversation"),
         ("?", "this help"),
         ("q Ctrl-C", "quit"),
     ]
 
-    static func apply(to lines: [ScreenLine], width: Int) -> [ScreenLine] {
+    static func apply(to lines: [ScreenLine], width: Int, entries: [(String, String)] = entries) -> [ScreenLine] {
         var out = lines
         let boxWidth = min(width - 2, 50)
         guard boxWidth >= 20 else { return out }

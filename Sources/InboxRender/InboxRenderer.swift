@@ -12,6 +12,7 @@ public enum InboxRenderer {
         guard rows >= minimumSize.rows, cols >= minimumSize.cols else {
             return tooSmall(rows: rows, cols: cols)
         }
+        if state.conversation != nil { return ConversationRenderer.render(state, now: now) }
         var lines: [ScreenLine] = []
         lines.append(tabBar(state, width: cols))
         let (searchLine, cursor) = searchBar(state, width: cols)

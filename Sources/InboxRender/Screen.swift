@@ -12,6 +12,9 @@ public enum Style: Equatable, Hashable, Sendable {
     case statusBar
     case error
     case placeholder
+    /// Conversation view: the header bar, conversation dividers, flags (blacklisted, frozen,
+    /// a closed reply window) and the three message roles.
+    case header, divider, flag, roleContact, roleAssistant, roleAgent
 }
 
 /// A run of text in one style.

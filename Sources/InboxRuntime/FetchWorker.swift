@@ -45,6 +45,11 @@ public final class FetchWorker: @unchecked Sendable {
         switch effect {
         case .fetch(let request):
             fetch(request)
+        case .fetchConversation(let request):
+            tasks[request.id] = ConversationFetch.start(request, client: client, deliver: deliver) { [weak self] in
+                guard let worker = self else { return }
+                worker.queue.async { worker.tasks.removeValue(forKey: request.id) }
+            }
         case .cancel(let id):
             tasks.removeValue(forKey: id)?.cancel()
         case .schedule(let timer, let milliseconds, let action):

@@ -30,6 +30,14 @@ struct Palette {
         table[.statusBar] = (chz_a_reverse(), 0)
         table[.error] = (chz_a_reverse() | chz_a_bold(), red)
         table[.placeholder] = (chz_a_dim(), 0)
+        // The conversation view: the contact in the default colour, the AI assistant in cyan,
+        // human agents in magenta (bold, so they differ without colour too).
+        table[.header] = (chz_a_reverse() | chz_a_bold(), 0)
+        table[.divider] = (chz_a_dim(), 0)
+        table[.flag] = (chz_a_bold(), yellow)
+        table[.roleContact] = (chz_a_normal(), 0)
+        table[.roleAssistant] = (chz_a_normal(), cyan)
+        table[.roleAgent] = (chz_a_bold(), pair(10, Int16(COLOR_MAGENTA)))
     }
 
     func look(_ style: Style) -> (attrs: attr_t, pair: Int16) {

@@ -2,6 +2,7 @@ import ChatzyAPI
 import Foundation
 import InboxCLI
 import InboxCore
+import InboxRender
 import InboxRuntime
 import TerminalUI
 #if canImport(Glibc)
@@ -61,10 +62,11 @@ struct InboxLauncher {
             }
             mailbox.post(action)
         }
-        let state = InboxState(
+        var state = InboxState(
             settings: .init(pageSize: settings.pageSize,
                             refreshIntervalSeconds: settings.refreshInterval > 0 ? settings.refreshInterval : nil),
             filter: filter, query: search)
+        state.textWrapper = MessageLayout.wrapper
         let store = Store(state: state) { worker.run($0) }
         let keepSession = credentials.source == .storedSession ? sessionStore : nil
         let prompt = SignInPrompt(account: credentials.email) { password in

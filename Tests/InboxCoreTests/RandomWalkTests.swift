@@ -62,6 +62,8 @@ import Testing
                     timers[timer] = action
                 case .quit:
                     break
+                case .fetchConversation:
+                    break // never answered here: ConversationWalkTests walks the conversation view
                 }
             }
         }
