@@ -77,6 +77,8 @@ public final class FetchWorker: @unchecked Sendable {
         public var waiting: [Int]
         /// Timers armed and not yet fired.
         public var timers: Set<TimerID>
+        /// Nothing in flight, waiting or armed.
+        public var isIdle: Bool { inFlight.isEmpty && waiting.isEmpty && timers.isEmpty }
     }
 
     /// Waits for the worker's queue and reports its state (for tests and diagnostics).
