@@ -5,9 +5,10 @@ import InboxCore
 /// Runs the view-model's effects off the UI thread and turns their outcomes back into
 /// actions. Returns at once from every call; nothing it does ever blocks a key.
 ///
-/// - `.fetch`: the page is fetched through the API client in a `Task`, at most
-///   `maxInFlight` at once, a visible page before any prefetch (see `Admission`). The
-///   answer is delivered as `.pageLoaded` or `.pageFailed` carrying the request.
+/// - `.fetch`: the page is fetched through the API client in a `Task` on the worker's own
+///   executor (not the shared cooperative pool), at most `maxInFlight` at once, a visible
+///   page before any prefetch (see `Admission`). The answer is delivered as `.pageLoaded`
+///   or `.pageFailed` carrying the request.
 /// - `.cancel`: a waiting request is dropped; a running one has its task cancelled, which
 ///   cancels the URLSession task on the wire. Its answer, if one still comes, is not delivered.
 /// - `.schedule`: a `DispatchWorkItem` per timer id on the injected clock, replacing (and
@@ -18,12 +19,16 @@ import InboxCore
 /// millisecond, so the policy stays pure, deterministic and tested in InboxCore.
 public final class FetchWorker: @unchecked Sendable {
     // `@unchecked Sendable` is safe: the `let`s are Sendable or immutable, and every `var`
-    // below is read and written only on `queue`, a serial queue (each method that touches
-    // them runs inside `queue.async`/`queue.sync` and checks `dispatchPrecondition`).
+    // below is read and written only on `queue`, a serial queue: the public methods reach
+    // them only inside `queue.async`/`queue.sync`, task completions hop onto `queue` before
+    // touching them, and the private helpers check `dispatchPrecondition(.onQueue(queue))`.
     /// What the default in-flight limit allows: the page the user is looking at and one prefetch.
     public static let defaultMaxInFlight = 2
 
     private let queue = DispatchQueue(label: "chatzy-inbox.fetch-worker")
+    /// Where the fetch tasks run (see `QueueTaskExecutor`): apart from `queue`, so that
+    /// decoding a page never delays a cancel or a timer.
+    private let taskQueue = DispatchQueue(label: "chatzy-inbox.fetch-worker.tasks")
     private let client: any ContactsFetching
     private let email: String
     private let clock: any InboxClock
@@ -130,7 +135,7 @@ public final class FetchWorker: @unchecked Sendable {
     private func start(_ request: PageRequest) {
         let client = self.client
         let query = request.query(email: email)
-        tasks[request.id] = Task { [weak self] in
+        tasks[request.id] = spawn { [weak self] in
             let action: Action
             do throws(APIError) {
                 action = .pageLoaded(request, try await client.contacts(query))
@@ -140,6 +145,14 @@ public final class FetchWorker: @unchecked Sendable {
             guard let self else { return }
             self.queue.async { self.finish(request, action) }
         }
+    }
+
+    /// A task on the worker's own executor where the platform has task executors.
+    private func spawn(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        if #available(macOS 15.0, *) {
+            return Task(executorPreference: QueueTaskExecutor(queue: taskQueue), operation: operation)
+        }
+        return Task(operation: operation)
     }
 
     /// A request answered: deliver it unless it was cancelled meanwhile, then fill its slot.

@@ -6,7 +6,7 @@ import Glibc
 
 /// Waits, yielding the thread, until `condition` holds or `seconds` of real time pass;
 /// returns whether it held. A bound on a wait, not a timing assertion.
-func eventually(within seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
+func eventually(within seconds: Double = 20, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while ContinuousClock.now < deadline {
         if condition() { return true }
