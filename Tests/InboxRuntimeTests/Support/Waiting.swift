@@ -8,9 +8,11 @@ import Glibc
 /// returns whether it held. A bound on a wait, not a timing assertion.
 func eventually(within seconds: Double = 20, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    var pause = 1
     while ContinuousClock.now < deadline {
         if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(1))
+        try? await Task.sleep(for: .milliseconds(pause))
+        pause = min(pause * 2, 16)
     }
     return condition()
 }
