@@ -25,6 +25,8 @@ import Testing
         #expect(rig.pump() == 0, "the debounce runs from the last keystroke")
         rig.advance(by: 1)
         #expect(rig.pump() == 1, "the pause settles the query")
+        #expect(rig.store.now == rig.clock.now && rig.clock.elapsedMilliseconds == 10 * (debounce / 2) + debounce - debounce / 2,
+                "the store reads the injected clock")
         #expect(await rig.calls(2))
         let snapshot = rig.worker.snapshot()
         #expect(snapshot.inFlight.count == 1 && snapshot.waiting.isEmpty && snapshot.timers.isEmpty)
