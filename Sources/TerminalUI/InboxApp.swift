@@ -40,7 +40,7 @@ public final class InboxApp {
         defer { session.stop() }
         let presenter = Presenter(palette: Palette(useColor: useColor))
         store.send([.resize(rows: session.rows, cols: session.cols), .start])
-        presenter.present(InboxRenderer.render(store.state, now: store.now))
+        presenter.present(InboxRenderer.render(store.state, now: Date()))
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.wakeFD, events: Int16(POLLIN), revents: 0),
@@ -70,7 +70,7 @@ public final class InboxApp {
             guard !actions.isEmpty else { continue }
             store.send(actions)
             if store.wantsQuit { return .quit }
-            presenter.present(InboxRenderer.render(store.state, now: store.now))
+            presenter.present(InboxRenderer.render(store.state, now: Date()))
         }
         return .quit
     }
