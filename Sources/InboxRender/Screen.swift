@@ -12,6 +12,12 @@ public enum Style: Equatable, Hashable, Sendable {
     case statusBar
     case error
     case placeholder
+    /// A search match inside the selected row.
+    case selectedMatch
+    /// The line between the list and the detail pane.
+    case border
+    /// A field name in the detail pane.
+    case label
 }
 
 /// A run of text in one style.
