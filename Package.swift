@@ -44,7 +44,7 @@ let package = Package(
 
         .testTarget(name: "ChatzyAPITests", dependencies: ["ChatzyAPI", "DemoServer"]),
         .testTarget(name: "InboxCoreTests", dependencies: ["InboxCore", "ChatzyAPI"]),
-        .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"]),
+        .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"], exclude: ["Goldens"]),
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),

@@ -41,7 +41,9 @@ public enum InboxRenderer {
     }
 
     static func tooSmall(rows: Int, cols: Int, glyphs: Glyphs) -> Screen {
-        guard rows > 0, cols > 0 else { return Screen(rows: max(rows, 0), cols: max(cols, 0), lines: []) }
+        guard rows > 0, cols > 0 else {
+            return Screen(rows: max(rows, 0), cols: max(cols, 0), lines: Array(repeating: ScreenLine(), count: max(rows, 0)))
+        }
         let notice = cols >= 30 ? "Terminal too small: \(minimumSize.cols)x\(minimumSize.rows) at least" : "Terminal too small"
         var lines = [ScreenLine([Span(TextWidth.fit(notice, to: cols, ellipsis: glyphs.ellipsis), .error)])]
         for _ in 1..<rows { lines.append(ScreenLine([Span(String(repeating: " ", count: cols))])) }

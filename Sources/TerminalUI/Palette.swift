@@ -64,6 +64,10 @@ struct Palette {
             set(.border, dim)
             set(.label, bold)
         case .many:
+            // Plain text in an explicit default pair: going back to it from a coloured style
+            // then costs one colour change, not a full attribute reset.
+            set(.normal, 0, pair(-1, -1))
+            set(.tabInactive, 0, pair(-1, -1))
             let grey = pair(244, -1)
             let selection = pair(231, 24)
             let highlight = pair(16, 220)
