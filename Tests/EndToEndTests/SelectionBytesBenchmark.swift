@@ -15,11 +15,9 @@ struct SelectionBytesBenchmark {
         try tmux.pipe(to: log)
         usleep(300_000)
         var sizes: [Int] = []
-        for (n, key) in ["j", "j", "j", "k", "Down", "Up", "j", "j", "j", "j"].enumerated() {
+        for key in ["j", "j", "j", "k", "Down", "Up", "j", "j", "j", "j"] {
             let before = Self.size(log)
             try tmux.send(key)
-            let row = key == "k" || key == "Up" ? n : n + 2
-            _ = row
             usleep(250_000)
             sizes.append(Self.size(log) - before)
         }
