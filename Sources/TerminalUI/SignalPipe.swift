@@ -27,6 +27,12 @@ enum SignalPipe {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         restoreTerminal = restore
+        // A parent may hand us a blocked signal mask (a thread pool spawning us does): the
+        // quit, stop and resize signals must get through, or SIGTERM would never end the inbox.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in quitSignals + [SIGTSTP, SIGCONT, SIGWINCH] + crashSignals { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for sig in quitSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in

@@ -33,8 +33,23 @@ func spawnAndWait(_ path: String, _ arguments: [String], environment: [String: S
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
 
+    // The child starts with no signal blocked and every signal at its default action. Test
+    // threads (Dispatch workers) block almost every signal, and a spawned process inherits
+    // that mask: a tmux server started that way ignored `kill-server` (its SIGTERM stayed
+    // blocked) and outlived the test.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none)
+    sigemptyset(&all)
+    for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&all, Int32(sig)) }
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     var pid: pid_t = 0
-    let spawnError = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    let spawnError = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard spawnError == 0 else { throw SpawnError.couldNotStart(path, spawnError) }
     var raw: Int32 = 0
     while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
