@@ -47,12 +47,17 @@ enum SignalPipe {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 SignalPipe.restoreTerminal?()
-                // Hand the signal back to whoever had it (the Swift runtime's backtracer or the default).
+                // Hand the signal back to whoever had it (the Swift runtime's backtracer or the
+                // default); SA_NODEFER delivers it now, inside this handler.
                 sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
+                raise(signal)
+                // The previous handler returned (a backtracer does, for a signal sent with
+                // kill): die of the signal rather than run on with the terminal restored.
+                Glibc.signal(signal, SIG_DFL)
                 raise(signal)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | Int32(truncatingIfNeeded: SA_NODEFER)
             var previous = sigaction()
             sigaction(sig, &action, &previous)
             previousCrashActions[Int(sig)] = previous

@@ -36,22 +36,33 @@ struct ColumnAlignmentTests {
     }
 
     @Test func sigtermExitsWith143AndRestoresTheTerminal() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-term-\(getpid())")
+        try signalEndsTheInbox(SIGTERM, status: 143)
+    }
+
+    @Test func aCrashSignalRestoresTheTerminalThenDiesOfIt() throws {
+        try signalEndsTheInbox(SIGSEGV, status: 128 + SIGSEGV)
+    }
+
+    func signalEndsTheInbox(_ signal: Int32, status: Int32) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-signal-\(getpid())-\(signal)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let pidFile = dir.appendingPathComponent("pid").path
         let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
         let tmux = try InboxScreenTests.shell()
         defer { tmux.close() }
-        try tmux.send("clear; stty -g > \(before); sh -c 'echo $$ > \(pidFile); exec \(BuiltBinary.path) --demo'; echo STATUS=$?; stty -g > \(after)", literal: true)
+        // No backtrace for the crash: symbolicating a debug binary takes longer than the test.
+        let env = signal == SIGTERM ? "" : "SWIFT_BACKTRACE=enable=no "
+        try tmux.send("clear; stty -g > \(before); \(env)sh -c 'echo $$ > \(pidFile); exec \(BuiltBinary.path) --demo'; echo STATUS=$?; stty -g > \(after)", literal: true)
         try tmux.send("Enter")
         try tmux.waitFor("the first page", timeout: 20) { InboxScreenTests.status($0).contains("/50+") }
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(kill(pid, SIGTERM) == 0)
-        let screen = try tmux.waitFor("the process to exit") { $0.contains { $0.hasPrefix("STATUS=") } }
-        #expect(screen.contains { $0.hasPrefix("STATUS=143") }, "\(screen)")
+        #expect(kill(pid, signal) == 0)
+        let screen = try tmux.waitFor("the process to exit", timeout: 30) { $0.contains { $0.hasPrefix("STATUS=") } }
+        #expect(screen.contains { $0.hasPrefix("STATUS=\(status)") }, "\(screen)")
         try tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
         usleep(100_000)
         #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+        #expect(!screen.contains { $0.contains("? help") }, "the inbox screen is gone")
     }
 }
