@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ChatzyAPITests", dependencies: ["ChatzyAPI", "DemoServer"]),
         .testTarget(name: "InboxCoreTests", dependencies: ["InboxCore", "ChatzyAPI"]),
         .testTarget(name: "InboxRenderTests", dependencies: ["InboxRender", "InboxCore", "ChatzyAPI"],
-                    exclude: ["ConversationGoldens"]),
+                    exclude: ["Goldens", "ConversationGoldens"]),
         .testTarget(name: "InboxRuntimeTests", dependencies: ["InboxRuntime", "InboxCore", "ChatzyAPI", "DemoServer"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "InboxCore"]),
         .testTarget(name: "DemoServerTests", dependencies: ["DemoServer"]),

@@ -13,6 +13,7 @@ int wcwidth(wchar_t c);
 
 /* C globals and macros Swift cannot see, or cannot see safely in Swift 6. */
 static inline WINDOW *chz_stdscr(void) { return stdscr; }
+static inline WINDOW *chz_curscr(void) { return curscr; }
 static inline int chz_lines(void) { return LINES; }
 static inline int chz_cols(void) { return COLS; }
 static inline int chz_colors(void) { return COLORS; }
@@ -37,9 +38,26 @@ static inline int chz_put(int y, int x, const wchar_t *text, int count, attr_t a
     return rc;
 }
 
-/* Mouse: the masks are macros. */
+/* Clears the rest of row y from column x in the given attributes (the row's fill). */
+static inline void chz_clear_to_eol(int y, int x, attr_t attrs, short pair) {
+    if (wmove(stdscr, y, x) == ERR) return;
+    wattr_set(stdscr, attrs, pair, NULL);
+    wbkgdset(stdscr, ' ' | attrs | COLOR_PAIR(pair));
+    wclrtoeol(stdscr);
+    wbkgdset(stdscr, ' ');
+    wattr_set(stdscr, A_NORMAL, 0, NULL);
+}
+
+/* Mouse: the masks are macros. Presses, clicks and the wheel; no motion reports. */
+static inline mmask_t chz_mouse_events(void) {
+    mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    mask |= BUTTON5_PRESSED;
+#endif
+    return mask;
+}
 static inline mmask_t chz_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
-static inline mmask_t chz_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline mmask_t chz_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
 static inline mmask_t chz_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t chz_button5_pressed(void) {
 #ifdef BUTTON5_PRESSED

@@ -65,7 +65,7 @@ func cycled(_ filter: ConversationFilter, by step: Int) -> ConversationFilter {
 /// selects it (a placeholder row is never selected).
 func click(_ state: inout InboxState, row: Int, col: Int) -> [Effect] {
     if row == Layout.tabBarRow {
-        let ranges = Layout.tabLabelColumns(titles: ConversationFilter.allCases.map(\.title))
+        let ranges = TabLabels.columns(state)
         if let index = ranges.firstIndex(where: { $0.contains(col) }) {
             return switchTab(&state, to: ConversationFilter.allCases[index])
         }

@@ -1,51 +1,72 @@
 import ChatzyAPI
 import Foundation
 
-/// Lays out one contact as a list row, dropping columns on narrow screens
-/// (agent first, then channels, then status).
+/// Lays out one contact as a list row: unread badge, name (with the matching email or phone
+/// when the search matched there), channels, status with the live marker, agent and age.
+/// Every string from the network is sanitized here, just before it is measured.
 struct ContactRow {
-    struct Columns {
-        var channels: Int
-        var status: Int
-        var agent: Int
-        static let badge = 4
-        static let time = 6
-
-        init(width: Int) {
-            agent = width >= 78 ? 12 : 0
-            channels = width >= 64 ? 11 : 0
-            status = width >= 50 ? 8 : 0
-        }
-
-        func name(width: Int) -> Int {
-            let gaps = [channels, status, agent].filter { $0 > 0 }.count
-            return max(1, width - Self.badge - Self.time - channels - status - agent - gaps)
-        }
-    }
-
-    static func line(for contact: Contact, width: Int, now: Date, selected: Bool) -> ScreenLine {
+    static func line(for contact: Contact, width: Int, options: RenderOptions, selected: Bool, search: String) -> ScreenLine {
         guard width > 0 else { return ScreenLine() }
-        let columns = Columns(width: width)
-        var spans: [Span] = []
-        spans.append(Span(badge(contact.unreadCount), contact.unreadCount.hasUnread ? .unread : .dim))
-        let name = Sanitizer.clean(contact.name ?? "").trimmingCharacters(in: .whitespaces)
-        spans.append(Span(TextWidth.fit(name.isEmpty ? fallbackName(contact) : name, to: columns.name(width: width)), .normal))
+        let g = options.glyphs
+        let columns = RowColumns(width: width)
+        let base: Style = selected ? .selected : .normal
+        // A gap between columns takes the style of the column after it: a space looks the same
+        // in either, and fewer style changes per row means fewer bytes when the selection moves.
+        func style(_ s: Style) -> Style { selected ? .selected : s }
+        var row = LineBuilder(glyphs: g)
+        row.add(badge(contact.unreadCount), style(contact.unreadCount.hasUnread ? .unread : .normal))
+
+        let nameWidth = min(columns.name, width - row.used)
+        let (nameText, marks) = nameField(contact, search: search, glyphs: g, width: nameWidth)
+        row.marked(nameText, width: nameWidth, marked: marks, base,
+                   selected ? .selectedMatch : .match, suffix: BidiIsolation.suffix(for: nameText))
         if columns.channels > 0 {
-            spans.append(Span(" " + TextWidth.fit(channels(contact.channels), to: columns.channels), .dim))
+            row.add(" ", style(.dim))
+            row.field(channels(contact.channels, glyphs: g), width: columns.channels, style(.dim))
         }
         if columns.status > 0 {
-            let status = Sanitizer.clean(contact.conversationStatus ?? "—")
-            let text = contact.isLive ? "● " + status : status
-            spans.append(Span(" " + TextWidth.fit(text, to: columns.status), contact.isLive ? .live : .normal))
+            row.add(" ", style(contact.isLive ? .live : .normal))
+            let status = Sanitizer.clean(contact.conversationStatus ?? "").trimmingCharacters(in: .whitespaces)
+            let text = contact.isLive ? g.live + " " + status : (status.isEmpty ? g.none : status)
+            row.field(text + BidiIsolation.suffix(for: status), width: columns.status, style(contact.isLive ? .live : .normal))
         }
         if columns.agent > 0 {
-            let agent = Sanitizer.clean(contact.assignedTo ?? "")
-            spans.append(Span(" " + TextWidth.fit(agent.isEmpty ? "—" : agent, to: columns.agent), .dim))
+            row.add(" ", style(.dim))
+            let agent = Sanitizer.clean(contact.assignedTo ?? "").trimmingCharacters(in: .whitespaces)
+            row.field(agent.isEmpty ? g.none : agent + BidiIsolation.suffix(for: agent), width: columns.agent, style(.dim))
         }
-        spans.append(Span(TextWidth.fitRight(RelativeTime.format(contact.latestMessageTime, now: now), to: Columns.time), .dim))
-        var line = ScreenLine(spans)
-        if selected { line.spans = line.spans.map { Span($0.text, .selected) } }
-        return clip(line, to: width)
+        if columns.time > 0 {
+            row.add(" ", style(.dim))
+            row.field(RelativeTime.short(contact.latestMessageTime, now: options.now, none: g.none),
+                      width: columns.time, style(.dim), right: true)
+        }
+        return row.line(width: width, fill: base)
+    }
+
+    /// The name as drawn and the character offsets a search matched in it. When the search
+    /// matched the email or phone instead, that field follows the name and is marked.
+    /// The name gives up columns (down to half the field) so that the matched text shows.
+    static func nameField(_ contact: Contact, search: String, glyphs: Glyphs, width: Int = .max) -> (String, Set<Int>) {
+        let name = Sanitizer.clean(contact.name ?? "").trimmingCharacters(in: .whitespaces)
+        let shown = name.isEmpty ? fallbackName(contact) : name
+        guard !search.isEmpty else { return (shown, []) }
+        let inName = MatchHighlight.offsets(of: search, in: shown)
+        if !inName.isEmpty { return (shown, inName) }
+        for field in [contact.email, contact.phoneNumber] {
+            let text = Sanitizer.clean(field ?? "").trimmingCharacters(in: .whitespaces)
+            let found = MatchHighlight.offsets(of: search, in: text)
+            guard !found.isEmpty, text != shown else { continue }
+            var name = shown
+            let needed = TextWidth.width(of: shown) + 2 + TextWidth.width(of: text)
+            if width != .max, needed > width {
+                let room = max(width / 2, width - 2 - TextWidth.width(of: text))
+                name = TextWidth.truncate(shown, to: room, ellipsis: glyphs.ellipsis)
+            }
+            let prefix = name + BidiIsolation.suffix(for: name) + "  "
+            let shift = prefix.count
+            return (prefix + text, Set(found.map { $0 + shift }))
+        }
+        return (shown, [])
     }
 
     static func badge(_ unread: UnreadCount) -> String {
@@ -59,44 +80,17 @@ struct ContactRow {
 
     static func fallbackName(_ contact: Contact) -> String {
         for candidate in [contact.phoneNumber, contact.email] {
-            let text = Sanitizer.clean(candidate ?? "")
+            let text = Sanitizer.clean(candidate ?? "").trimmingCharacters(in: .whitespaces)
             if !text.isEmpty { return text }
         }
         return "(no name)"
     }
 
-    static let channelLabels = ["whatsapp": "wa", "instagram": "ig", "messenger": "fb", "website": "web"]
+    /// Short labels for the channels Chatzy knows; others are shown (sanitized) by name.
+    static let channelLabels = ["whatsapp": "wa", "instagram": "ig", "messenger": "fb", "website": "web", "web": "web"]
 
-    static func channels(_ list: [String]) -> String {
-        if list.isEmpty { return "—" }
-        return list.map { channelLabels[$0.lowercased()] ?? Sanitizer.clean(String($0.prefix(6))) }.joined(separator: " ")
-    }
-
-    /// Cuts spans so that the line is at most `width` columns.
-    static func clip(_ line: ScreenLine, to width: Int) -> ScreenLine {
-        var used = 0
-        var out: [Span] = []
-        for span in line.spans {
-            let w = TextWidth.width(of: span.text)
-            if used + w <= width {
-                out.append(span)
-                used += w
-            } else {
-                let room = width - used
-                if room > 0 {
-                    var cut = ""
-                    var taken = 0
-                    for c in span.text {
-                        let cw = TextWidth.width(of: c)
-                        if taken + cw > room { break }
-                        cut.append(c)
-                        taken += cw
-                    }
-                    out.append(Span(cut + String(repeating: " ", count: room - taken), span.style))
-                }
-                break
-            }
-        }
-        return ScreenLine(out)
+    static func channels(_ list: [String], glyphs: Glyphs) -> String {
+        if list.isEmpty { return glyphs.none }
+        return list.map { channelLabels[$0.lowercased()] ?? Sanitizer.clean(String($0.prefix(8))) }.joined(separator: " ")
     }
 }

@@ -6,10 +6,10 @@ import InboxCore
 /// conversation (contact on the left, AI assistant and human agents on the right, each in
 /// its colour), and a status line. Pure: the same state, time and zone give the same screen.
 public enum ConversationRenderer {
-    public static func render(_ state: InboxState, now: Date, timeZone: TimeZone = .current) -> Screen {
+    public static func render(_ state: InboxState, now: Date, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode) -> Screen {
         let rows = state.screenRows, cols = state.screenCols
         guard rows >= InboxRenderer.minimumSize.rows, cols >= InboxRenderer.minimumSize.cols, var view = state.conversation else {
-            return InboxRenderer.tooSmall(rows: rows, cols: cols)
+            return InboxRenderer.tooSmall(rows: rows, cols: cols, glyphs: glyphs)
         }
         if view.layoutWidth != cols || view.heights.count != view.entries.count {
             view.heights = view.entries.indices.map {
@@ -19,7 +19,7 @@ public enum ConversationRenderer {
         var lines = ConversationHeader.lines(view, width: cols, now: now, timeZone: timeZone)
         lines += body(view, state: state, now: now, timeZone: timeZone)
         lines.append(statusLine(view, state: state, width: cols))
-        if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols, entries: HelpOverlay.conversationEntries) }
+        if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols, glyphs: glyphs, entries: HelpOverlay.conversationEntries) }
         return Screen(rows: rows, cols: cols, lines: lines)
     }
 
@@ -47,7 +47,7 @@ public enum ConversationRenderer {
             }
             entry += 1
         }
-        while out.count < height { out.append(InboxRenderer.pad(ScreenLine(), to: width)) }
+        while out.count < height { out.append(LineFitting.pad(ScreenLine(), to: width)) }
         return out
     }
 
@@ -73,7 +73,7 @@ public enum ConversationRenderer {
             text = "  ↑ older messages load as you scroll up"
             style = .dim
         }
-        return ContactRow.clip(InboxRenderer.pad(ScreenLine([Span(text, style)]), to: width), to: width)
+        return LineFitting.clip(LineFitting.pad(ScreenLine([Span(text, style)]), to: width), to: width)
     }
 
     static func centered(_ label: String, width: Int) -> String {
@@ -86,10 +86,10 @@ public enum ConversationRenderer {
                      now: Date, timeZone: TimeZone) -> ScreenLine {
         switch line {
         case .top, .gap:
-            return InboxRenderer.pad(ScreenLine(), to: width)
+            return LineFitting.pad(ScreenLine(), to: width)
         case .divider(let id):
-            let text = ContactRow.clip(ScreenLine([Span(centered(" " + dividerLabel(view.conversation(id)) + " ", width: width), .divider)]), to: width)
-            return InboxRenderer.pad(text, to: width)
+            let text = LineFitting.clip(ScreenLine([Span(centered(" " + dividerLabel(view.conversation(id)) + " ", width: width), .divider)]), to: width)
+            return LineFitting.pad(text, to: width)
         case .meta(let index):
             let entry = view.entries[index]
             let role = MessageRole(wire: entry.message.role)
@@ -112,7 +112,7 @@ public enum ConversationRenderer {
         let used = spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
         let left = outgoing ? max(2, width - 2 - (blockWidth ?? used)) : 2
         let line = ScreenLine([Span(String(repeating: " ", count: left))] + spans)
-        return InboxRenderer.pad(ContactRow.clip(line, to: width), to: width)
+        return LineFitting.pad(LineFitting.clip(line, to: width), to: width)
     }
 
     static func author(_ role: MessageRole, view: ConversationState, conversation: Conversation?) -> String {

@@ -1,4 +1,5 @@
-/// The `?` overlay: every key, drawn over the list.
+/// The `?` overlay: every key and mouse action in a framed box over the list. On a small
+/// screen it shows as many lines as fit.
 enum HelpOverlay {
     static let entries: [(String, String)] = [
         ("j k ↓ ↑", "move one row"),
@@ -6,34 +7,42 @@ enum HelpOverlay {
         ("Ctrl-D Ctrl-U", "move half a page"),
         ("g G Home End", "first / last row"),
         ("1 2 3", "All / Unread / Live"),
-        ("Tab S-Tab h l ← →", "next / previous tab"),
-        ("/", "search (Enter keeps, Esc clears)"),
-        ("r", "refresh / retry"),
+        ("Tab S-Tab l h → ←", "next / previous tab"),
+        ("/", "search as you type"),
+        ("  ← → Ctrl-A Ctrl-E", "move in the query"),
+        ("  Bksp Ctrl-W Ctrl-U", "delete char / word / to start"),
+        ("  Enter", "back to the list, keep the query"),
         ("Esc", "clear the search"),
         ("Enter", "open the conversation"),
+        ("r", "refresh, or retry after an error"),
+        ("wheel / click", "scroll / select a row or tab"),
         ("?", "this help"),
         ("q Ctrl-C", "quit"),
     ]
 
-    static func apply(to lines: [ScreenLine], width: Int, entries: [(String, String)] = entries) -> [ScreenLine] {
+    static func apply(to lines: [ScreenLine], width: Int, glyphs: Glyphs, entries: [(String, String)] = entries) -> [ScreenLine] {
         var out = lines
-        let boxWidth = min(width - 2, 50)
-        guard boxWidth >= 20 else { return out }
+        let boxWidth = min(width - 2, 56)
+        guard boxWidth >= 20, out.count >= 5 else { return out }
         let left = max(0, (width - boxWidth) / 2)
-        var box: [String] = ["Keys"]
+        let keyWidth = min(21, boxWidth / 2)
+        var box: [(String, Style)] = [("Keys", .tabActive)]
         for (keys, meaning) in entries {
-            box.append(TextWidth.fit(keys, to: 19) + " " + meaning)
+            box.append((TextWidth.fit(keys, to: keyWidth, ellipsis: glyphs.ellipsis) + " " + meaning, .statusBar))
         }
-        box.append("any key closes this help")
-        for (i, text) in box.enumerated() {
-            let row = 2 + i
-            guard row < out.count - 1 else { break }
-            let content = " " + TextWidth.fit(text, to: boxWidth - 2) + " "
-            var spans = [Span(String(repeating: " ", count: left))]
-            spans.append(Span(content, i == 0 ? .tabActive : .statusBar))
-            let rest = width - left - boxWidth
-            if rest > 0 { spans.append(Span(String(repeating: " ", count: rest))) }
-            out[row] = ScreenLine(spans)
+        box.append(("any key closes this help", .tabActive))
+        let firstRow = 1
+        let room = out.count - 1 - firstRow
+        if box.count > room {
+            // Keep the title and the closing hint; drop key lines from the end.
+            let keep = max(0, room - 2)
+            box = [box[0]] + box[1..<(1 + min(keep, box.count - 2))] + [box[box.count - 1]]
+        }
+        for (i, entry) in box.prefix(room).enumerated() {
+            var row = LineBuilder(glyphs: glyphs)
+            row.add(String(repeating: " ", count: left))
+            row.field(" " + entry.0, width: boxWidth, entry.1)
+            out[firstRow + i] = row.line(width: width)
         }
         return out
     }

@@ -2,130 +2,90 @@ import ChatzyAPI
 import Foundation
 import InboxCore
 
-/// Turns the view-model into a frame. Pure: the same state, size and time give the same screen.
+/// Turns the view-model into a frame. Pure: the same state and options give the same screen.
+///
+/// Rows: the tab bar, the search line, the list (with the detail pane on its right from
+/// 120 columns), the status line. Every line is exactly as wide as the screen.
 public enum InboxRenderer {
     /// The smallest screen that shows the inbox; smaller ones get a one-line notice.
     public static let minimumSize = (rows: 5, cols: 20)
 
     public static func render(_ state: InboxState, now: Date) -> Screen {
-        let rows = state.screenRows, cols = state.screenCols
-        guard rows >= minimumSize.rows, cols >= minimumSize.cols else {
-            return tooSmall(rows: rows, cols: cols)
-        }
-        if state.conversation != nil { return ConversationRenderer.render(state, now: now) }
-        var lines: [ScreenLine] = []
-        lines.append(tabBar(state, width: cols))
-        let (searchLine, cursor) = searchBar(state, width: cols)
-        lines.append(searchLine)
-        lines += listLines(state, width: cols, now: now)
-        lines.append(statusLine(state, width: cols))
-        if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols) }
-        return Screen(rows: rows, cols: cols, lines: lines, cursor: state.mode == .search ? (Layout.searchRow, cursor) : nil)
+        render(state, options: RenderOptions(now: now))
     }
 
-    static func tooSmall(rows: Int, cols: Int) -> Screen {
-        guard rows > 0, cols > 0 else { return Screen(rows: rows, cols: cols, lines: []) }
-        var lines = [ScreenLine([Span(TextWidth.fit("Terminal too small", to: cols), .error)])]
+    public static func render(_ state: InboxState, options: RenderOptions) -> Screen {
+        let rows = state.screenRows, cols = state.screenCols
+        guard rows >= minimumSize.rows, cols >= minimumSize.cols else {
+            return tooSmall(rows: rows, cols: cols, glyphs: options.glyphs)
+        }
+        if state.conversation != nil { return ConversationRenderer.render(state, now: options.now, glyphs: options.glyphs) }
+        var lines: [ScreenLine] = []
+        lines.append(TabBar.line(state, width: cols, glyphs: options.glyphs))
+        let (searchLine, cursor) = SearchLine.line(state, width: cols, options: options)
+        lines.append(searchLine)
+        lines += body(state, width: cols, options: options)
+        lines.append(StatusLine.line(state, width: cols, options: options))
+        if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols, glyphs: options.glyphs) }
+        let showsCursor = state.mode == .search
+        return Screen(rows: rows, cols: cols, lines: lines, cursor: showsCursor ? (Layout.searchRow, cursor) : nil)
+    }
+
+    /// True while the user is waiting for something: a search not yet answered, the first
+    /// page of the wanted list, or the next page when the selection sits on the last row.
+    /// The terminal shows the spinner once this has held for 200 ms.
+    public static func isWaiting(_ state: InboxState) -> Bool {
+        if state.isSearching { return true }
+        if let pending = state.lists[state.wantedKey]?.pending, pending.priority == .visible { return true }
+        let list = state.shown
+        return list.pending != nil && list.selected >= list.rows.count - 1
+    }
+
+    static func tooSmall(rows: Int, cols: Int, glyphs: Glyphs) -> Screen {
+        guard rows > 0, cols > 0 else {
+            return Screen(rows: max(rows, 0), cols: max(cols, 0), lines: Array(repeating: ScreenLine(), count: max(rows, 0)))
+        }
+        let notice = cols >= 30 ? "Terminal too small: \(minimumSize.cols)x\(minimumSize.rows) at least" : "Terminal too small"
+        var lines = [ScreenLine([Span(TextWidth.fit(notice, to: cols, ellipsis: glyphs.ellipsis), .error)])]
         for _ in 1..<rows { lines.append(ScreenLine([Span(String(repeating: " ", count: cols))])) }
         return Screen(rows: rows, cols: cols, lines: lines)
     }
 
-    static func tabBar(_ state: InboxState, width: Int) -> ScreenLine {
-        var spans = [Span(" ")]
-        for (index, filter) in ConversationFilter.allCases.enumerated() {
-            if index > 0 { spans.append(Span(" ")) }
-            let active = filter == state.filter
-            spans.append(Span(" \(filter.title) ", active ? .tabActive : .tabInactive))
+    /// The list rows, with the detail pane beside them on a wide screen.
+    static func body(_ state: InboxState, width: Int, options: RenderOptions) -> [ScreenLine] {
+        let paneWidth = DetailPane.width(screen: width)
+        let listWidth = paneWidth > 0 ? width - paneWidth - 1 : width
+        let list = listLines(state, width: listWidth, options: options)
+        guard paneWidth > 0 else { return list }
+        let pane = DetailPane.lines(state, width: paneWidth, height: list.count, options: options)
+        return zip(list, pane).map { left, right in
+            ScreenLine(left.spans + [Span(options.glyphs.separator, .border)] + right.spans)
         }
-        let count = countLabel(state.lists[ListKey(filter: state.filter, search: state.shownSearch)])
-        spans.append(Span("  " + count, .dim))
-        let title = "chatzy-inbox"
-        let used = spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
-        if used + title.count + 1 < width {
-            spans.append(Span(String(repeating: " ", count: width - used - title.count - 1) + title + " ", .dim))
-        }
-        return ContactRow.clip(pad(ScreenLine(spans), to: width), to: width)
     }
 
-    static func countLabel(_ list: ListState?) -> String {
-        guard let list, list.hasLoaded else { return "" }
-        return list.reachedEnd ? "\(list.rows.count)" : "\(list.rows.count)+"
-    }
-
-    static func searchBar(_ state: InboxState, width: Int) -> (ScreenLine, Int) {
-        let prompt = " / "
-        let query = Sanitizer.clean(state.query)
-        if query.isEmpty && state.mode != .search {
-            return (pad(ScreenLine([Span(prompt, .searchPrompt), Span("search name, email or phone", .dim)]), to: width), prompt.count)
-        }
-        let marker = state.isSearching ? "  searching…" : ""
-        let room = max(1, width - prompt.count - marker.count)
-        let shown = TextWidth.truncate(query, to: room)
-        let cursorCol = prompt.count + TextWidth.width(of: String(Array(query).prefix(state.cursor)))
-        let line = ScreenLine([Span(prompt, .searchPrompt), Span(shown), Span(marker, .dim)])
-        return (ContactRow.clip(pad(line, to: width), to: width), min(cursorCol, width - 1))
-    }
-
-    static func listLines(_ state: InboxState, width: Int, now: Date) -> [ScreenLine] {
+    static func listLines(_ state: InboxState, width: Int, options: RenderOptions) -> [ScreenLine] {
         let height = state.listHeight
         let list = state.shown
+        let g = options.glyphs
         var lines: [ScreenLine] = []
         lines.reserveCapacity(height)
         for offset in 0..<height {
             let index = list.top + offset
+            var row = LineBuilder(glyphs: g)
             if index < list.rows.count {
-                lines.append(ContactRow.line(for: list.rows[index], width: width, now: now, selected: index == list.selected))
+                lines.append(ContactRow.line(for: list.rows[index], width: width, options: options,
+                                             selected: index == list.selected, search: state.shownSearch))
+                continue
             } else if index == list.rows.count, list.pending != nil {
-                lines.append(pad(ScreenLine([Span("    loading…", .placeholder)]), to: width))
+                row.add("    loading" + g.ellipsis, .placeholder)
+            } else if index == list.rows.count, let error = list.error, !list.rows.isEmpty || !list.hasLoaded {
+                row.add("    " + Sanitizer.clean(error.message), .error)
             } else if index == 0, list.hasLoaded, list.rows.isEmpty {
-                let text = state.shownSearch.isEmpty ? "    No conversations here." : "    No contacts match \"\(Sanitizer.clean(state.shownSearch))\"."
-                lines.append(ContactRow.clip(pad(ScreenLine([Span(text, .dim)]), to: width), to: width))
-            } else {
-                lines.append(pad(ScreenLine(), to: width))
+                let search = Sanitizer.clean(state.shownSearch)
+                row.add(search.isEmpty ? "    No conversations here." : "    No contacts match \"\(search)\"" + BidiIsolation.suffix(for: search) + ".", .dim)
             }
+            lines.append(row.line(width: width))
         }
         return lines
-    }
-
-    static func statusLine(_ state: InboxState, width: Int) -> ScreenLine {
-        let list = state.shown
-        var left = " "
-        if !list.rows.isEmpty {
-            left += "\(list.selected + 1)/\(countLabel(list))"
-        } else {
-            left += "0/\(countLabel(list))"
-        }
-        left += "  \(state.filter.title)"
-        if !state.shownSearch.isEmpty { left += "  \"\(Sanitizer.clean(state.shownSearch))\"" }
-        var style = Style.statusBar
-        if let error = list.error ?? state.lists[state.wantedKey]?.error {
-            left += "  " + error.message + " — r retries"
-            style = .error
-        } else if list.pending != nil || state.lists[state.wantedKey]?.pending != nil {
-            left += "  loading…"
-        } else if list.reachedEnd, list.selected == list.rows.count - 1, !list.rows.isEmpty {
-            left += "  end of list"
-        }
-        if list.skipped > 0 {
-            left += "  \(list.skipped) contact\(list.skipped == 1 ? "" : "s") could not be read"
-        }
-        let right = "? help  q quit "
-        let leftWidth = TextWidth.width(of: left)
-        let text: String
-        if leftWidth + right.count + 1 <= width {
-            text = left + String(repeating: " ", count: width - leftWidth - right.count) + right
-        } else {
-            text = TextWidth.fit(left, to: width)
-        }
-        return ScreenLine([Span(TextWidth.fit(text, to: width), style)])
-    }
-
-    /// Pads a line with spaces to `width` columns.
-    static func pad(_ line: ScreenLine, to width: Int) -> ScreenLine {
-        let used = line.spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
-        guard used < width else { return line }
-        var out = line
-        out.spans.append(Span(String(repeating: " ", count: width - used)))
-        return out
     }
 }

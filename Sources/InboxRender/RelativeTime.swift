@@ -20,3 +20,19 @@ public enum RelativeTime {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }
+
+extension RelativeTime {
+    /// `format` at most six columns wide, for the list: a date of another year is shown as
+    /// month and two-digit year (`Nov'23`).
+    static func short(_ date: Date?, now: Date, none: String) -> String {
+        guard let date else { return none }
+        let long = format(date, now: now)
+        guard long.count > 6 else { return long }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard let year = parts.year, let month = parts.month else { return none }
+        return "\(months[month - 1])'\(String(format: "%02d", year % 100))"
+    }
+}

@@ -27,8 +27,13 @@ public enum Sanitizer {
                 out.append(Unicode.Scalar(0xFFFD)!)
             case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
                 break
+            case 0xFFF9...0xFFFB, 0xE0001:
+                // Interlinear annotation and the deprecated language tag: invisible formatting.
+                break
             default:
-                out.append(s)
+                // What the C library cannot print (unassigned, private formats) would be drawn
+                // by ncurses as an escape of several columns: show one replacement instead.
+                out.append(TextWidth.isUnprintable(s) ? Unicode.Scalar(0xFFFD)! : s)
             }
         }
         return String(out)

@@ -12,6 +12,12 @@ public enum Style: Equatable, Hashable, Sendable {
     case statusBar
     case error
     case placeholder
+    /// A search match inside the selected row.
+    case selectedMatch
+    /// The line between the list and the detail pane.
+    case border
+    /// A field name in the detail pane.
+    case label
     /// Conversation view: the header bar, conversation dividers, flags (blacklisted, frozen,
     /// a closed reply window) and the three message roles.
     case header, divider, flag, roleContact, roleAssistant, roleAgent

@@ -17,12 +17,16 @@ public enum TextWidth {
 
     /// Selects the user's locale for character types, falling back to `C.UTF-8` when its
     /// codeset is not UTF-8 (wide text would otherwise print as escapes). Call once, early.
-    public static func useUTF8Locale() {
+    /// Returns true when the user's own locale was UTF-8 (else draw ASCII symbols).
+    @discardableResult
+    public static func useUTF8Locale() -> Bool {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+            return false
         }
+        return true
     }
 
     /// Width of one scalar: 0 for combining and zero-width, 1 or 2 otherwise; unprintable counts 1.
@@ -51,32 +55,56 @@ public enum TextWidth {
         return total
     }
 
-    /// The longest prefix of `text` that fits in `columns`, ending in "…" when cut.
-    /// Never splits a character; never exceeds `columns`.
-    public static func truncate(_ text: String, to columns: Int) -> String {
+    /// The C library's `wcwidth` of a scalar: -1 for what it cannot print.
+    public static func rawWidth(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        guard let f = wcwidthFunction else { return 1 }
+        return Int(f(Int32(bitPattern: v)))
+    }
+
+    /// True for a scalar the terminal cannot show as itself: unassigned in Unicode, or
+    /// unprintable for the C library (checked only once a UTF-8 locale is selected).
+    public static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.generalCategory == .unassigned { return true }
+        guard rawWidth(of: "\u{E9}") == 1 else { return false }
+        return rawWidth(of: scalar) < 0
+    }
+
+    /// The longest prefix of `text` that fits in `columns`, ending in `ellipsis` (one
+    /// column wide) when cut. Never splits a character; never exceeds `columns`.
+    public static func truncate(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
         guard columns > 0 else { return "" }
         if width(of: text) <= columns { return text }
+        return prefix(text, columns: columns - 1).text + ellipsis
+    }
+
+    /// The longest prefix of `text` at most `columns` wide, with its width and its length
+    /// in characters.
+    public static func prefix(_ text: String, columns: Int) -> (text: String, width: Int, count: Int) {
         var result = ""
         var used = 0
+        var count = 0
         for character in text {
             let w = width(of: character)
-            if used + w > columns - 1 { break }
+            if used + w > columns { break }
             result.append(character)
             used += w
+            count += 1
         }
-        return result + "…"
+        return (result, used, count)
     }
 
     /// `text` truncated to `columns` and padded with spaces to exactly that width.
-    public static func fit(_ text: String, to columns: Int) -> String {
-        let cut = truncate(text, to: columns)
+    public static func fit(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
+        let cut = truncate(text, to: columns, ellipsis: ellipsis)
         let w = width(of: cut)
         return w < columns ? cut + String(repeating: " ", count: columns - w) : cut
     }
 
     /// `text` right-aligned in `columns`.
-    public static func fitRight(_ text: String, to columns: Int) -> String {
-        let cut = truncate(text, to: columns)
+    public static func fitRight(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
+        let cut = truncate(text, to: columns, ellipsis: ellipsis)
         let w = width(of: cut)
         return w < columns ? String(repeating: " ", count: columns - w) + cut : cut
     }

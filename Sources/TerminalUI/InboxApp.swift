@@ -23,9 +23,15 @@ public final class InboxApp {
         }
     }
 
+    /// How long a resize burst may keep going before the one repaint at its final size.
+    static let resizeSettleMilliseconds: Int32 = 30
+    /// Ages ("5m") are re-rendered at least this often.
+    static let idleRefreshMilliseconds: Int32 = 15_000
+
     private let store: Store
     private let mailbox: Mailbox
     private let useColor: Bool
+    private var spinner = SpinnerClock()
     private let signInPrompt: SignInPrompt?
 
     /// `signInPrompt`, when given, opens over the list when the session expires.
@@ -36,20 +42,15 @@ public final class InboxApp {
         self.signInPrompt = signInPrompt
     }
 
-    /// The frame for the current state, with the sign-in prompt over it when it is open.
-    private func frame() -> Screen {
-        let screen = InboxRenderer.render(store.state, now: Date())
-        return signInPrompt?.decorate(screen) ?? screen
-    }
-
     /// Runs until the user quits or a quit signal arrives; the terminal is restored on return.
     public func run() -> Exit {
         let session = TerminalSession()
         session.start()
         defer { session.stop() }
+        let glyphs: Glyphs = session.unicode ? .unicode : .ascii
         let presenter = Presenter(palette: Palette(useColor: useColor))
         store.send([.resize(rows: session.rows, cols: session.cols), .start])
-        presenter.present(frame())
+        present(presenter, glyphs)
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.wakeFD, events: Int16(POLLIN), revents: 0),
@@ -58,16 +59,19 @@ public final class InboxApp {
         ]
         while true {
             for i in fds.indices { fds[i].revents = 0 }
-            let ready = poll(&fds, nfds_t(fds.count), -1)
+            let timeout = spinner.millisecondsToNextTick() ?? Self.idleRefreshMilliseconds
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
             if let sig = SignalPipe.pendingSignal() { return .signal(sig) }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
                 return .signal(SIGHUP)
             }
             var actions: [Action] = []
+            var events = KeyDecoder.drain()
+            if events.contains(.resize) { events += settleResizes() }
             var resized = false
             var promptChanged = false
-            for event in KeyDecoder.drain() {
+            for event in events {
                 switch event {
                 case .key(let key):
                     if signInPrompt?.handle(key, inListMode: store.state.mode == .list) == true {
@@ -87,12 +91,75 @@ public final class InboxApp {
                 actions += prompt.takeResult()
                 promptChanged = true
             }
-            guard !actions.isEmpty || promptChanged else { continue }
-            store.send(actions)
-            if store.wantsQuit { return .quit }
-            signInPrompt?.update(sessionExpired: store.state.sessionExpired)
-            presenter.present(frame())
+            if !actions.isEmpty {
+                store.send(actions)
+                if store.wantsQuit { return .quit }
+            }
+            if !actions.isEmpty || promptChanged { signInPrompt?.update(sessionExpired: store.state.sessionExpired) }
+            present(presenter, glyphs)
         }
         return .quit
+    }
+
+    /// Renders the state and presents it, with the spinner when the user has waited long enough.
+    private func present(_ presenter: Presenter, _ glyphs: Glyphs) {
+        let frame = spinner.frame(waiting: InboxRenderer.isWaiting(store.state))
+        let options = RenderOptions(now: Date(), glyphs: glyphs, spinnerFrame: frame)
+        let screen = InboxRenderer.render(store.state, options: options)
+        presenter.present(signInPrompt?.decorate(screen) ?? screen)
+    }
+
+    /// Keeps reading while a burst of resizes (a window being dragged) goes on, so that only
+    /// the final size is painted.
+    private func settleResizes() -> [KeyDecoder.Event] {
+        var more: [KeyDecoder.Event] = []
+        for _ in 0..<50 {
+            var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fd, 1, Self.resizeSettleMilliseconds)
+            let events = KeyDecoder.drain()
+            more += events
+            if ready == 0 && events.isEmpty { break }
+        }
+        return more
+    }
+}
+
+/// When the spinner shows and which frame it is on: nothing for the first 200 ms of a wait
+/// (a quick answer never flickers), then a frame every 100 ms.
+struct SpinnerClock {
+    static let delayMilliseconds: UInt64 = 200
+    static let frameMilliseconds: UInt64 = 100
+
+    private var waitingSince: UInt64?
+    private let now: () -> UInt64
+
+    /// `now` is a monotonic clock in milliseconds (by default `CLOCK_MONOTONIC`).
+    init(now: @escaping () -> UInt64 = SpinnerClock.monotonicMilliseconds) {
+        self.now = now
+    }
+
+    /// Records whether the user is waiting; returns the frame to draw, or nil for none yet.
+    mutating func frame(waiting: Bool) -> Int? {
+        guard waiting else { waitingSince = nil; return nil }
+        let t = now()
+        let since = waitingSince ?? t
+        waitingSince = since
+        let elapsed = t - since
+        guard elapsed >= Self.delayMilliseconds else { return nil }
+        return Int((elapsed - Self.delayMilliseconds) / Self.frameMilliseconds)
+    }
+
+    /// How long the loop may sleep before the spinner needs a new frame; nil when not waiting.
+    func millisecondsToNextTick() -> Int32? {
+        guard let since = waitingSince else { return nil }
+        let elapsed = now() - since
+        if elapsed < Self.delayMilliseconds { return Int32(Self.delayMilliseconds - elapsed) }
+        return Int32(Self.frameMilliseconds - (elapsed - Self.delayMilliseconds) % Self.frameMilliseconds)
+    }
+
+    static func monotonicMilliseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1000 + UInt64(ts.tv_nsec) / 1_000_000
     }
 }

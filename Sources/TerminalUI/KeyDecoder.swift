@@ -31,10 +31,11 @@ enum KeyDecoder {
         case 0x0D, 0x0A: return .key(.enter)
         case 0x09: return .key(.tab)
         case 0x7F, 0x08: return .key(.backspace)
+        case 0x17: return .key(.ctrl("w"))
         case 0x01...0x1A:
             return .key(.ctrl(Character(Unicode.Scalar(value + 0x60)!)))
         default:
-            guard let scalar = Unicode.Scalar(value), value >= 0x20 else { return nil }
+            guard let scalar = Unicode.Scalar(value), value >= 0x20, value != 0x7F, !(0x80..<0xA0).contains(value) else { return nil }
             return .key(.char(Character(scalar)))
         }
     }
@@ -62,11 +63,14 @@ enum KeyDecoder {
     static func mouse() -> Event? {
         var event = MEVENT()
         guard getmouse(&event) != chz_err() else { return nil }
-        if event.bstate & chz_button4_pressed() != 0 { return .key(.wheelUp) }
-        if chz_button5_pressed() != 0, event.bstate & chz_button5_pressed() != 0 { return .key(.wheelDown) }
-        if event.bstate & chz_button1_pressed() != 0 {
-            return .key(.click(row: Int(event.y), col: Int(event.x)))
-        }
+        return mouse(state: event.bstate, row: Int(event.y), col: Int(event.x))
+    }
+
+    /// A mouse report: the wheel scrolls, a press or click of the first button selects.
+    static func mouse(state: mmask_t, row: Int, col: Int) -> Event? {
+        if state & chz_button4_pressed() != 0 { return .key(.wheelUp) }
+        if chz_button5_pressed() != 0, state & chz_button5_pressed() != 0 { return .key(.wheelDown) }
+        if state & chz_button1_pressed() != 0 { return .key(.click(row: row, col: col)) }
         return nil
     }
 }

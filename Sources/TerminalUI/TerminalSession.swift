@@ -10,8 +10,11 @@ final class TerminalSession {
     private(set) var isActive = false
 
     /// Sets up the screen. Signal handlers are installed first so that ncurses keeps them.
+    /// True when the user's locale is UTF-8 (else the screen uses ASCII symbols).
+    private(set) var unicode = true
+
     func start() {
-        TextWidth.useUTF8Locale()
+        unicode = TextWidth.useUTF8Locale()
         SignalPipe.install(restore: { _ = endwin() })
         _ = initscr()
         isActive = true
@@ -22,7 +25,7 @@ final class TerminalSession {
         nodelay(chz_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        _ = mousemask(chz_all_mouse_events(), nil)
+        _ = mousemask(chz_mouse_events(), nil)
         mouseinterval(0)
     }
 

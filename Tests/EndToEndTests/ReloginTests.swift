@@ -24,7 +24,7 @@ struct ReloginTests {
 
         let first = try tmux.waitFor("the unread tab searched for \"a\"") { screen in
             let status = screen.last { !$0.isEmpty } ?? ""
-            return screen.count >= 24 && status.contains("1/50+") && status.contains("Unread") && status.contains("\"a\"")
+            return screen.count >= 24 && status.contains("1/50+") && status.contains("Unread") && status.contains(" /a")
         }
         try tmux.send("j", "j", "j")
         let moved = try tmux.waitFor("the selection on the fourth row", escapes: true) { Self.selectedRow($0) == 5 }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Names in every script keep the columns after them in place on a real terminal: tmux
+/// stores each cell where ncurses put it, so measuring the captured rows with the C
+/// library's `wcwidth` (what both count with) finds every status word at the same column.
+@Suite(.serialized)
+struct ColumnAlignmentTests {
+    typealias WcWidth = @convention(c) (Int32) -> Int32
+
+    static func columns(of text: Substring, wcwidth: WcWidth) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
+    }
+
+    @Test func statusAndTimeColumnsLineUpOnEveryRow() throws {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth"))
+        let wcwidth = unsafeBitCast(symbol, to: WcWidth.self)
+        let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo", cols: 100, rows: 40)
+        defer { tmux.close() }
+        let screen = try tmux.waitFor("the first page", timeout: 20) { $0.count >= 40 && $0[39].contains("/50+") }
+        let statuses = ["open", "closed", "pending", "resolved", "snoozed", "● live"]
+        var statusColumns: [Int: [String]] = [:]
+        for row in screen[2..<39] {
+            let widths = Self.columns(of: row[...], wcwidth: wcwidth)
+            #expect(widths <= 100, "row wider than the terminal: \(row)")
+            let hits = statuses.compactMap { word in row.range(of: " \(word) ").map { ($0.lowerBound, word) } }
+            guard let first = hits.min(by: { $0.0 < $1.0 }) else { continue }
+            statusColumns[Self.columns(of: row[..<first.0], wcwidth: wcwidth), default: []].append(row)
+        }
+        #expect(statusColumns.count == 1, "status words at several columns: \(statusColumns)")
+        #expect(statusColumns.values.first?.count ?? 0 > 20)
+    }
+
+    @Test func sigtermExitsWith143AndRestoresTheTerminal() throws {
+        try signalEndsTheInbox(SIGTERM, status: 143)
+    }
+
+    @Test func aCrashSignalRestoresTheTerminalThenDiesOfIt() throws {
+        try signalEndsTheInbox(SIGSEGV, status: 128 + SIGSEGV)
+    }
+
+    func signalEndsTheInbox(_ signal: Int32, status: Int32) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-signal-\(getpid())-\(signal)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pidFile = dir.appendingPathComponent("pid").path
+        let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
+        let tmux = try InboxScreenTests.shell()
+        defer { tmux.close() }
+        // No backtrace for the crash: symbolicating a debug binary takes longer than the test.
+        let env = signal == SIGTERM ? "" : "SWIFT_BACKTRACE=enable=no "
+        try tmux.send("clear; stty -g > \(before); \(env)sh -c 'echo $$ > \(pidFile); exec \(BuiltBinary.path) --demo'; echo STATUS=$?; stty -g > \(after)", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor("the first page", timeout: 20) { InboxScreenTests.status($0).contains("/50+") }
+        let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(pid, signal) == 0)
+        let screen = try tmux.waitFor("the process to exit", timeout: 30) { $0.contains { $0.hasPrefix("STATUS=") } }
+        #expect(screen.contains { $0.hasPrefix("STATUS=\(status)") }, "\(screen)")
+        try tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
+        usleep(100_000)
+        #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+        #expect(!screen.contains { $0.contains("? help") }, "the inbox screen is gone")
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// The screen people look at all day, driven as a person would in a real terminal (tmux):
+/// tabs, search, scrolling, resizing, the help overlay, and leaving with the terminal as it was.
+@Suite(.serialized)
+struct InboxScreenTests {
+    static func status(_ screen: [String], rows: Int = 24) -> String {
+        screen.count >= rows ? screen[rows - 1] : ""
+    }
+
+    static func started(cols: Int = 80, rows: Int = 24, command: String? = nil) throws -> TmuxHarness {
+        let tmux = try TmuxHarness(command: command ?? "\(BuiltBinary.path) --demo", cols: cols, rows: rows)
+        try tmux.waitFor("the first page", timeout: 20) { screen in
+            screen.count >= rows && screen[rows - 1].contains("/50+")
+        }
+        return tmux
+    }
+
+    @Test func tabsSwitchWithKeysAndShowTheirCounts() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        try tmux.send("2")
+        let unread = try tmux.waitFor("the Unread tab") { Self.status($0).contains("Unread") && $0[0].contains(#/Unread \d+/#) }
+        #expect(unread[0].contains("All 50+"), "the All tab keeps its loaded count")
+        try tmux.send("3")
+        try tmux.waitFor("the Live tab") { Self.status($0).contains("Live") && $0[0].contains(#/Live \d+/#) }
+        try tmux.send("Tab")
+        try tmux.waitFor("Tab to wrap around to All") { Self.status($0).contains(" All") }
+        try tmux.send("BTab")
+        try tmux.waitFor("Shift-Tab back to Live") { Self.status($0).contains("Live") }
+    }
+
+    @Test func searchFiltersHighlightsAndClears() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        try tmux.send("/")
+        try tmux.send("kamau", literal: true)
+        let found = try tmux.waitFor("the search results") { screen in
+            Self.status(screen).contains("/kamau")
+        }
+        let rows = found[2..<23].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(!rows.isEmpty)
+        for row in rows { #expect(row.lowercased().contains("kamau"), "every row matches: \(row)") }
+        let escaped = try tmux.capture(escapes: true)
+        #expect(escaped[2..<23].contains { $0.contains("Kamau") && $0.contains("\u{1B}[") }, "matches are highlighted")
+        // Ctrl-W deletes the word, Esc leaves the search line with the unsearched list.
+        try tmux.send("C-w")
+        try tmux.waitFor("the word deleted") { $0[1].trimmingCharacters(in: .whitespaces) == "/" }
+        try tmux.send("Escape")
+        try tmux.waitFor("the list without a search") { screen in
+            screen[1].contains("search name") && Self.status(screen).contains("/50+") && !Self.status(screen).contains("/kamau")
+        }
+    }
+
+    @Test func scrollingByRowsPagesAndEnds() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        try tmux.send("PageDown")
+        try tmux.waitFor("one page down") { Self.status($0).contains(" 22/") }
+        try tmux.send("C-u")
+        try tmux.waitFor("half a page up") { Self.status($0).contains(" 12/") }
+        try tmux.send("G")
+        try tmux.waitFor("the last loaded row, then more") { screen in
+            Self.status(screen).contains(#/ \d+\/(\d+)\+?/#) && !Self.status(screen).contains("/50+")
+        }
+        try tmux.send("g")
+        try tmux.waitFor("back at the top") { Self.status($0).contains(" 1/") }
+    }
+
+    @Test func resizingTo60x15AndBackKeepsTheLayout() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        try tmux.send("j", "j")
+        try tmux.waitFor("row 3") { Self.status($0).contains(" 3/") }
+        try tmux.resize(cols: 60, rows: 15)
+        let small = try tmux.waitFor("the 60x15 layout") { screen in
+            screen.count >= 15 && screen[14].contains(" 3/") && screen[0].contains("All")
+        }
+        for line in small.prefix(15) {
+            // Characters, not columns: only zero-width marks are left out of the count.
+            let visible = String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value != 0x200E }))
+            #expect(visible.count <= 60, "\(line)")
+        }
+        try tmux.resize(cols: 10, rows: 3)
+        try tmux.waitFor("the too-small notice") { $0.first?.hasPrefix("Terminal") == true }
+        try tmux.resize(cols: 1, rows: 1)
+        usleep(300_000)
+        try tmux.resize(cols: 80, rows: 24)
+        let back = try tmux.waitFor("the 80x24 layout again") { screen in
+            Self.status(screen).contains(" 3/") && screen[0].contains("chatzy-inbox")
+        }
+        #expect(back[2].count > 40, "the list is painted again")
+    }
+
+    @Test func helpOverlayListsTheKeysAndAnyKeyClosesIt() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        try tmux.send("?")
+        let help = try tmux.waitFor("the help overlay") { $0.contains { $0.contains("any key closes this help") } }
+        for key in ["j k", "PgDn", "Ctrl-D", "Home", "1 2 3", "Tab", "/", "Esc", "r ", "q Ctrl-C", "wheel"] {
+            #expect(help.contains { $0.contains(key) }, "help mentions \(key)")
+        }
+        try tmux.send("x")
+        try tmux.waitFor("the overlay closed") { !$0.contains { $0.contains("any key closes this help") } }
+    }
+
+    /// An interactive shell in the pane (job control, as a person has it), prompt `chz-prompt>`.
+    static func shell() throws -> TmuxHarness {
+        let tmux = try TmuxHarness(command: "bash --norc --noprofile -i", environment: ["PS1": "chz-prompt> "])
+        try tmux.waitFor("a shell prompt") { $0.contains { $0.contains("chz-prompt>") } }
+        return tmux
+    }
+
+    /// Runs the inbox between two `stty -g` in an interactive shell and ends it with `keys`.
+    func exitRestoresTheTerminal(keys: String, status: Int32) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-stty-\(getpid())-\(keys)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
+        let tmux = try Self.shell()
+        defer { tmux.close() }
+        try tmux.send("clear; stty -g > \(before); \(BuiltBinary.path) --demo; echo STATUS=$?; stty -g > \(after)", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try tmux.send(keys)
+        let screen = try tmux.waitFor("the process to exit") { $0.contains { $0.hasPrefix("STATUS=") } }
+        #expect(screen.contains { $0.hasPrefix("STATUS=\(status)") }, "\(screen)")
+        try tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
+        usleep(100_000)
+        let sttyBefore = try String(contentsOfFile: before, encoding: .utf8)
+        let sttyAfter = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(!sttyBefore.isEmpty)
+        #expect(sttyBefore == sttyAfter, "terminal modes restored")
+        #expect(!screen.contains { $0.contains("? help") }, "the inbox screen is gone (alternate screen left)")
+    }
+
+    @Test func quittingWithQRestoresTheTerminal() throws {
+        try exitRestoresTheTerminal(keys: "q", status: 0)
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        try exitRestoresTheTerminal(keys: "C-c", status: 130)
+    }
+
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let tmux = try Self.shell()
+        defer { tmux.close() }
+        try tmux.send("\(BuiltBinary.path) --demo", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try tmux.send("j")
+        try tmux.waitFor("row 2") { Self.status($0).contains(" 2/") }
+        try tmux.send("C-z")
+        try tmux.waitFor("the shell back, the job stopped") { screen in
+            screen.contains { $0.contains("Stopped") } && !screen.contains { $0.contains("? help") }
+        }
+        try tmux.send("fg", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor("the inbox redrawn") { Self.status($0).contains(" 2/50+") && $0[0].contains("All 50+") }
+        try tmux.send("j")
+        try tmux.waitFor("keys work again") { Self.status($0).contains(" 3/") }
+        try tmux.send("q")
+        try tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
+    }
+}
