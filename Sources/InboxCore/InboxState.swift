@@ -13,7 +13,9 @@ public struct InboxState: Equatable, Sendable {
     public var settings: Settings
     /// The tab shown.
     public var filter: ConversationFilter = .all
-    /// The text in the search line, as typed.
+    /// The text in the search line, as typed. One query for all tabs, not one per tab: people
+    /// switch tabs to narrow what they just searched for ("anna" → which of them are live?),
+    /// and a per-tab query would silently hide rows when coming back to a tab.
     public var query: String = ""
     /// The cursor in `query`, in characters.
     public var cursor: Int = 0
