@@ -15,7 +15,8 @@ enum Clock {
 
     /// Sleeps the calling thread for `nanoseconds`.
     static func sleep(_ nanoseconds: UInt64) {
-        var ts = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
-        while nanosleep(&ts, &ts) == -1 && errno == EINTR {}
+        var request = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
     }
 }

@@ -66,6 +66,7 @@ final class Harness {
             throw failure("the first page never appeared", pty)
         }
         pty.settle(idle: idle, timeout: 1_000_000_000)
+        note("first page:\n\(pty.screen.text)")
         return max(shown, pty.lastByteTime)
     }
 

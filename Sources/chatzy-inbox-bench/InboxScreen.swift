@@ -38,9 +38,6 @@ struct InboxScreen {
         status.contains("\"\(query)\"") && !isBusy
     }
 
-    /// List rows drawn as the "loading…" placeholder.
-    var placeholderRows: Int { listLines.filter { $0.trimmingCharacters(in: .whitespaces) == "loading…" }.count }
-
     /// The text of the first list row (to tell a scroll from a move within the view).
     var firstListRow: String { model.line(2) }
 }

@@ -30,11 +30,10 @@ final class PseudoTerminal {
     private(set) var screen: ScreenModel
     private(set) var totalBytes = 0
     private(set) var lastByteTime: UInt64 = 0
+    /// When the last key was written.
+    private(set) var lastSendTime: UInt64 = 0
     private(set) var exited = false
     private var exitStatus: Int32 = 0
-    /// Every byte read, kept only when asked for (`--dump`).
-    private(set) var transcript: [UInt8] = []
-    var keepTranscript = false
 
     /// Starts `path` with `arguments` and exactly `environment` on a `rows` x `cols` pty.
     init(path: String, arguments: [String], environment: [String: String], rows: Int = 24, cols: Int = 80) throws {
@@ -53,7 +52,7 @@ final class PseudoTerminal {
         started = Clock.now()
         let child = forkpty(&fd, nil, nil, &size)
         if child == 0 {
-            execve(argv[0], argv, envp)
+            execve(argv[0]!, argv, envp)
             _exit(127)
         }
         guard child > 0 else { throw BenchError("forkpty failed: \(String(cString: strerror(errno)))") }
@@ -75,6 +74,7 @@ final class PseudoTerminal {
     @discardableResult
     func send(_ bytes: [UInt8]) -> UInt64 {
         let time = Clock.now()
+        lastSendTime = time
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
@@ -83,6 +83,7 @@ final class PseudoTerminal {
         return time
     }
 
+    @discardableResult
     func send(_ text: String) -> UInt64 { send(Array(text.utf8)) }
 
     /// Reads what is available, waiting at most until `deadline` (monotonic ns) for it.
@@ -103,7 +104,6 @@ final class PseudoTerminal {
             if n > 0 {
                 let bytes = buffer[0..<n]
                 screen.feed(bytes)
-                if keepTranscript { transcript += bytes }
                 totalBytes += n
                 lastByteTime = time
                 chunks.append(Chunk(time: time, count: n))
@@ -145,15 +145,16 @@ final class PseudoTerminal {
         return nil
     }
 
-    /// Reads until the output has been quiet for `idle` and `condition` holds (the app has
-    /// settled: nothing loading), or `timeout` passes. Returns false on time-out.
+    /// Reads until the output has been quiet for `idle` (since the last byte read or key
+    /// written) and `condition` holds (the app has settled: nothing loading), or `timeout`
+    /// passes. Returns false on time-out.
     @discardableResult
     func settle(idle: UInt64, timeout: UInt64, until condition: (ScreenModel) -> Bool = { _ in true }) -> Bool {
         let giveUp = Clock.now() + timeout
         while !exited {
             let now = Clock.now()
             if now >= giveUp { return false }
-            let quietSince = max(lastByteTime, started)
+            let quietSince = max(lastByteTime, lastSendTime, started)
             if now >= quietSince + idle, condition(screen) { return true }
             let deadline = now >= quietSince + idle ? min(giveUp, now + idle) : min(giveUp, quietSince + idle)
             pump(until: deadline)
@@ -175,7 +176,7 @@ final class PseudoTerminal {
     /// Returns the exit status, or nil when it had to be killed.
     @discardableResult
     func quit(timeout: UInt64 = 3_000_000_000) -> Int32? {
-        if !exited { send("q") }
+        if !exited { _ = send("q") }
         let giveUp = Clock.now() + timeout
         while !exited, Clock.now() < giveUp {
             pump(until: min(giveUp, Clock.now() + 20_000_000))

@@ -206,12 +206,12 @@ struct ScreenModel {
 
     private func width(of text: String) -> Int {
         guard let scalar = text.unicodeScalars.first else { return 1 }
-        return max(1, Int(wcwidth(wchar_t(bitPattern: scalar.value))))
+        return max(1, CharWidth.of(scalar))
     }
 
     private mutating func printScalar(_ value: UInt32) {
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        let w = Int(wcwidth(wchar_t(bitPattern: scalar.value)))
+        let w = CharWidth.of(scalar)
         if w == 0 {
             // A combining mark or a joiner: it belongs to the character before the cursor.
             var r = row, c = wrapPending ? col : col - 1
@@ -222,7 +222,7 @@ struct ScreenModel {
             lastPrinted = cells[r][c].text
             return
         }
-        put(String(scalar), width: w < 0 ? 1 : w)
+        put(String(scalar), width: w)
     }
 
     private mutating func put(_ text: String, width: Int) {

@@ -11,7 +11,7 @@ struct Samples {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        return sorted[Swift.min(Swift.max(rank, 1), sorted.count) - 1]
     }
 
     var p50: Double? { percentile(0.5) }
