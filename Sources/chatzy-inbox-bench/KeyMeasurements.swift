@@ -30,6 +30,7 @@ struct KeyMeasurements {
     }
 
     func run(into report: inout Report) throws {
+        report.add("Floor: pty round trip (cat in raw mode)", try floor().figure, target: "—")
         let server = try harness.startServer(contacts: contacts, latencyMilliseconds: 50)
         defer { server.stop() }
         let pty = try harness.launch(server)
@@ -43,6 +44,26 @@ struct KeyMeasurements {
         report.add("j (one row, the view scrolls)", scrolled.figure, target: target)
         report.add("PgDn (one page)", try pageMoves(pty).figure, target: "—")
         report.add("Tab switch 1/2 to loaded data", try tabSwitches(pty).figure, target: "—")
+    }
+
+    /// The same measurement of a program that only echoes: `cat` behind `stty raw -echo`.
+    /// What the pty and this machine's scheduling add to every figure below.
+    private func floor() throws -> Series {
+        let pty = try PseudoTerminal(path: "/bin/sh", arguments: ["-c", "stty raw -echo; exec cat"], environment: ["PATH": "/usr/bin:/bin"])
+        defer { pty.quit(timeout: 100_000_000) }
+        // Wait until cat echoes: then stty has run.
+        var echoed = false
+        for _ in 0..<50 where !echoed {
+            pty.send(".")
+            echoed = pty.burst(idle: harness.idle, timeout: 100_000_000).bytes > 0
+        }
+        guard echoed else { throw BenchError("cat in the pty never echoed") }
+        var series = Series()
+        for _ in 0..<samples {
+            pty.settle(idle: harness.idle, timeout: 1_000_000_000)
+            series.add(harness.press("j", pty))
+        }
+        return series
     }
 
     /// Presses j from the top; after five scrolling moves `g` goes back up (unmeasured), so
