@@ -12,8 +12,6 @@ struct InboxScreen {
     var status: String { model.line(model.rows - 1) }
     /// The search line (row 1).
     var searchLine: String { model.line(1) }
-    /// The list rows (between the search line and the status line).
-    var listLines: [String] { (2..<(model.rows - 1)).map(model.line) }
 
     /// The position shown on the status line: selected row (from 1), loaded count, and
     /// whether more can be loaded ("50+"). Nil before anything is shown.

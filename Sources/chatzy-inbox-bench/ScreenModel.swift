@@ -48,12 +48,6 @@ struct ScreenModel {
         return cells[index].map(\.text).joined()
     }
 
-    /// Whether most of row `index` is drawn in reverse video (the selected row, the status bar).
-    func isReverse(_ index: Int) -> Bool {
-        guard index >= 0, index < rows else { return false }
-        return cells[index].filter(\.reverse).count * 2 > cols
-    }
-
     /// The whole screen as text, one line per row.
     var text: String { (0..<rows).map(line).joined(separator: "\n") }
 
