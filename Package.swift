@@ -44,6 +44,11 @@ let package = Package(
             "ChatzyAPI", "InboxCore", "InboxRuntime", "InboxRender", "TerminalUI", "DemoServer", "InboxCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The benchmark: drives the release chatzy-inbox in a pty against DemoServers (scripts/bench.sh).
+        .executableTarget(name: "chatzy-inbox-bench", dependencies: [
+            "ChatzyAPI", "DemoServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "ChatzyAPITests", dependencies: ["ChatzyAPI", "DemoServer"]),
         .testTarget(name: "InboxCoreTests", dependencies: ["InboxCore", "ChatzyAPI"]),

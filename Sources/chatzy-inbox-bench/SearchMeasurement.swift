@@ -1,0 +1,60 @@
+/// Measurement 2: `/`, then a 6-character query typed at 40 ms per key. Counts the contact
+/// requests the server logged while it was typed and answered, and times the last key to
+/// the last byte of the frame that shows the results (the status line names the query and
+/// nothing is loading or searching). `Esc` clears the query between runs (unmeasured).
+struct SearchMeasurement {
+    let harness: Harness
+    let runs: Int
+    let contacts: Int
+    /// The inbox's search debounce, for the target (InboxState.Settings' default).
+    static let debounceMilliseconds = 120
+    static let keyInterval: UInt64 = 40_000_000
+
+    /// Six-character substrings of the demo data's names and emails (all of them match).
+    static let queries = ["sharma", "okafor", "mensah", "garcia", "dubois", "kowals",
+                          "nguyen", "ivanov", "tanaka", "suzuki", "pereir", "muller"]
+
+    func run(latencyMilliseconds: Int, into report: inout Report) throws {
+        let server = try harness.startServer(contacts: contacts, latencyMilliseconds: latencyMilliseconds)
+        defer { server.stop() }
+        let pty = try harness.launch(server)
+        defer { pty.quit() }
+        try harness.firstPage(pty)
+
+        var requests = Samples()
+        var painted = Samples()
+        var timeouts = 0
+        for run in 0..<runs {
+            let query = Self.queries[run % Self.queries.count]
+            try harness.settle(pty)
+            let before = server.contactRequests().count
+            _ = harness.press("/", pty)
+            var lastKey: UInt64 = 0
+            let start = Clock.now()
+            for (index, character) in query.enumerated() {
+                let due = start + UInt64(index) * Self.keyInterval
+                while Clock.now() < due { pty.pump(until: due) }
+                lastKey = pty.send(String(character))
+            }
+            if pty.wait(timeout: 10_000_000_000, for: { InboxScreen($0).showsResults(for: query) }) != nil {
+                pty.settle(idle: harness.idle, timeout: 1_000_000_000)
+                painted.add(Clock.ms(pty.lastByteTime - lastKey))
+            } else {
+                timeouts += 1
+                harness.note("no results for \(query):\n\(pty.screen.text)")
+            }
+            try harness.settle(pty)
+            requests.add(Double(server.contactRequests().count - before))
+            _ = pty.send("\u{1B}")
+            try harness.settle(pty, timeout: 15_000_000_000)
+            _ = pty.wait(timeout: 5_000_000_000) { !InboxScreen($0).status.contains("\"") }
+            try harness.settle(pty)
+        }
+        let budget = Self.debounceMilliseconds + latencyMilliseconds + 5
+        var figure = "requests per query: mean \(String(format: "%.1f", requests.mean ?? 0)), max \(Int(requests.max ?? 0)); "
+        figure += "last key → results \(Format.p50p99(painted)) (n=\(painted.count))"
+        if timeouts > 0 { figure += ", \(timeouts) never painted" }
+        report.add("Search, 6 chars at 40 ms/key, server \(latencyMilliseconds) ms", figure,
+                   target: "1 request; ≤ \(budget) ms (debounce \(Self.debounceMilliseconds) + \(latencyMilliseconds) + 5)")
+    }
+}
