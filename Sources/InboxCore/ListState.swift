@@ -35,9 +35,10 @@ public struct ListState: Equatable, Sendable {
     /// True once anything has been loaded or the list is known to be empty.
     public var hasLoaded: Bool { nextOffset > 0 || reachedEnd }
 
-    /// Appends a page's contacts, skipping ids already present.
+    /// Appends a page's contacts, skipping ids already present. No `reserveCapacity` here:
+    /// reserving `count + page` each page would defeat the array's geometric growth and copy
+    /// every loaded contact on every page (quadratic when paging to 100,000 with `G`).
     mutating func append(_ contacts: [Contact]) {
-        rows.reserveCapacity(rows.count + contacts.count)
         for contact in contacts where ids.insert(contact.id).inserted {
             rows.append(contact)
         }

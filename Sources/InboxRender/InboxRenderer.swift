@@ -14,7 +14,9 @@ public enum InboxRenderer {
         render(state, options: RenderOptions(now: now))
     }
 
-    public static func render(_ state: InboxState, options: RenderOptions) -> Screen {
+    /// `rowCache`, when given, keeps laid-out rows between frames; the screen is the same with
+    /// or without it.
+    public static func render(_ state: InboxState, options: RenderOptions, rowCache: RowCache? = nil) -> Screen {
         let rows = state.screenRows, cols = state.screenCols
         guard rows >= minimumSize.rows, cols >= minimumSize.cols else {
             return tooSmall(rows: rows, cols: cols, glyphs: options.glyphs)
@@ -24,7 +26,7 @@ public enum InboxRenderer {
         lines.append(TabBar.line(state, width: cols, glyphs: options.glyphs))
         let (searchLine, cursor) = SearchLine.line(state, width: cols, options: options)
         lines.append(searchLine)
-        lines += body(state, width: cols, options: options)
+        lines += body(state, width: cols, options: options, rowCache: rowCache)
         lines.append(StatusLine.line(state, width: cols, options: options))
         if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols, glyphs: options.glyphs) }
         let showsCursor = state.mode == .search
@@ -52,10 +54,10 @@ public enum InboxRenderer {
     }
 
     /// The list rows, with the detail pane beside them on a wide screen.
-    static func body(_ state: InboxState, width: Int, options: RenderOptions) -> [ScreenLine] {
+    static func body(_ state: InboxState, width: Int, options: RenderOptions, rowCache: RowCache? = nil) -> [ScreenLine] {
         let paneWidth = DetailPane.width(screen: width)
         let listWidth = paneWidth > 0 ? width - paneWidth - 1 : width
-        let list = listLines(state, width: listWidth, options: options)
+        let list = listLines(state, width: listWidth, options: options, rowCache: rowCache)
         guard paneWidth > 0 else { return list }
         let pane = DetailPane.lines(state, width: paneWidth, height: list.count, options: options)
         return zip(list, pane).map { left, right in
@@ -63,7 +65,8 @@ public enum InboxRenderer {
         }
     }
 
-    static func listLines(_ state: InboxState, width: Int, options: RenderOptions) -> [ScreenLine] {
+    static func listLines(_ state: InboxState, width: Int, options: RenderOptions, rowCache: RowCache? = nil) -> [ScreenLine] {
+        defer { rowCache?.endFrame() }
         let height = state.listHeight
         let list = state.shown
         let g = options.glyphs
@@ -73,8 +76,17 @@ public enum InboxRenderer {
             let index = list.top + offset
             var row = LineBuilder(glyphs: g)
             if index < list.rows.count {
-                lines.append(ContactRow.line(for: list.rows[index], width: width, options: options,
-                                             selected: index == list.selected, search: state.shownSearch))
+                let contact = list.rows[index], selected = index == list.selected, search = state.shownSearch
+                func make() -> ScreenLine {
+                    ContactRow.line(for: contact, width: width, options: options, selected: selected, search: search)
+                }
+                if let rowCache {
+                    let age = RelativeTime.short(contact.latestMessageTime, now: options.now, none: g.none)
+                    let key = RowCache.Key(contact: contact, width: width, selected: selected, search: search, age: age, glyphs: g)
+                    lines.append(rowCache.line(key, make: make))
+                } else {
+                    lines.append(make())
+                }
                 continue
             } else if index == list.rows.count, list.pending != nil {
                 row.add("    loading" + g.ellipsis, .placeholder)

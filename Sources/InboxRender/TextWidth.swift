@@ -50,9 +50,22 @@ public enum TextWidth {
 
     /// Width of a string.
     public static func width(of text: some StringProtocol) -> Int {
+        if let n = printableASCIICount(text) { return n }
         var total = 0
         for character in text { total += width(of: character) }
         return total
+    }
+
+    /// The length of `text` when it is all printable ASCII (one column and one character per
+    /// byte: the common case, measured without walking graphemes), else nil.
+    @inline(__always)
+    static func printableASCIICount(_ text: some StringProtocol) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// The C library's `wcwidth` of a scalar: -1 for what it cannot print.
@@ -82,6 +95,10 @@ public enum TextWidth {
     /// The longest prefix of `text` at most `columns` wide, with its width and its length
     /// in characters.
     public static func prefix(_ text: String, columns: Int) -> (text: String, width: Int, count: Int) {
+        if let n = printableASCIICount(text) {
+            let kept = max(0, min(n, columns))
+            return (kept == n ? text : String(text.prefix(kept)), kept, kept)
+        }
         var result = ""
         var used = 0
         var count = 0

@@ -32,6 +32,7 @@ public final class InboxApp {
     private let mailbox: Mailbox
     private let useColor: Bool
     private var spinner = SpinnerClock()
+    private let rowCache = RowCache()
     private let signInPrompt: SignInPrompt?
 
     /// `signInPrompt`, when given, opens over the list when the session expires.
@@ -105,7 +106,7 @@ public final class InboxApp {
     private func present(_ presenter: Presenter, _ glyphs: Glyphs) {
         let frame = spinner.frame(waiting: InboxRenderer.isWaiting(store.state))
         let options = RenderOptions(now: Date(), glyphs: glyphs, spinnerFrame: frame)
-        let screen = InboxRenderer.render(store.state, options: options)
+        let screen = InboxRenderer.render(store.state, options: options, rowCache: rowCache)
         presenter.present(signInPrompt?.decorate(screen) ?? screen)
     }
 
