@@ -1,0 +1,58 @@
+import ChatzyAPI
+import Foundation
+import InboxCore
+@testable import InboxRender
+import Testing
+
+/// Rendering with a `RowCache` gives exactly the screen rendering without one, frame after
+/// frame, whatever changed between frames: the selection, the search, the size, the glyphs,
+/// the clock, or a contact re-fetched with new data under the same id.
+@Suite struct RowCacheTests {
+    init() { TextWidth.useUTF8Locale() }
+
+    /// One step of a walk: what changes before the next frame.
+    enum Step {
+        case key(Key)
+        case resize(rows: Int, cols: Int)
+        case glyphs(Glyphs)
+        case later(TimeInterval)
+        case rename(row: Int, to: String)
+    }
+
+    @Test func cachedFramesEqualUncachedFrames() {
+        var state = RenderFixtures.allTab(rows: 24, cols: 80)
+        var options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        let steps: [Step] = [
+            .key(.char("j")), .key(.char("j")), .key(.char("k")), .key(.pageDown), .key(.char("g")),
+            .rename(row: 1, to: "Renamed Contact"), .key(.char("j")), .rename(row: 2, to: "Ünïcödé 名前"),
+            .later(3600), .later(30 * 86_400), .glyphs(.ascii), .key(.char("j")), .glyphs(.unicode),
+            .resize(rows: 30, cols: 130), .key(.char("j")), .resize(rows: 24, cols: 50), .key(.char("k")),
+            .key(.char("/")), .key(.char("k")), .key(.char("a")), .key(.escape), .key(.char("G")),
+        ]
+        for (n, step) in steps.enumerated() {
+            switch step {
+            case .key(let key): _ = reduce(&state, .key(key))
+            case .resize(let rows, let cols): _ = reduce(&state, .resize(rows: rows, cols: cols))
+            case .glyphs(let glyphs): options.glyphs = glyphs
+            case .later(let seconds): options.now += seconds
+            case .rename(let row, let name):
+                let key = state.shownKey
+                state.lists[key]?.rows[row].name = name
+            }
+            let cached = InboxRenderer.render(state, options: options, rowCache: cache)
+            let plain = InboxRenderer.render(state, options: options)
+            #expect(cached == plain, "step \(n): \(step)")
+        }
+    }
+
+    @Test func aRenamedContactIsDrawnAgain() {
+        var state = RenderFixtures.allTab(rows: 24, cols: 80)
+        let options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        _ = InboxRenderer.render(state, options: options, rowCache: cache)
+        state.lists[state.shownKey]?.rows[0].name = "Someone Else Entirely"
+        let screen = InboxRenderer.render(state, options: options, rowCache: cache)
+        #expect(screen.text[Layout.listTop].contains("Someone Else Entirely"))
+    }
+}
