@@ -3,21 +3,26 @@ import ChatzyAPI
 /// Applies a page when it answers the pending request of the current generation; any other
 /// answer (stale, duplicated, superseded) is dropped without a trace.
 func applyPage(_ state: inout InboxState, _ request: PageRequest, _ page: ContactPage) {
-    guard request.generation == state.generation, var list = state.lists[request.key],
-          list.pending == request
+    guard request.generation == state.generation, let pending = state.lists[request.key]?.pending,
+          pending == request
     else { return }
+    let height = state.listHeight
+    // Mutated in place in the dictionary: a copy taken out and stored back would share the rows
+    // with the dictionary while appending, so every page would copy every loaded contact.
+    apply(page, request, height: height, to: &state.lists[request.key]!)
+    if request.key == state.wantedKey { state.shownSearch = request.key.search }
+}
+
+private func apply(_ page: ContactPage, _ request: PageRequest, height: Int, to list: inout ListState) {
     list.pending = nil
     list.error = nil
     list.failedRequest = nil
     list.failures = 0
-    let height = state.listHeight
     if request.offset == 0 {
         list.replaceHead(with: page, limit: request.limit, height: height)
     } else {
         list.appendPage(page, offset: request.offset, limit: request.limit, height: height)
     }
-    state.lists[request.key] = list
-    if request.key == state.wantedKey { state.shownSearch = request.key.search }
 }
 
 extension ListState {

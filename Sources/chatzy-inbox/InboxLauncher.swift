@@ -20,6 +20,7 @@ struct InboxLauncher {
     let environment: [String: String]
 
     func run() throws {
+        Self.returnLargeBuffersToTheSystem()
         let redactor = Redactor()
         var credentials: Credentials?
         var endpoint: ChatzyEndpoint?
@@ -91,3 +92,20 @@ struct InboxLauncher {
         }
     }
 }
+
+extension InboxLauncher {
+    /// The loaded rows live in one growing array: each time it doubles, the old buffer is freed.
+    /// glibc raises its mmap threshold after such a free, so later buffers come from the heap
+    /// and freed ones stay resident (about 190 bytes per contact at 100,000 contacts). A fixed
+    /// threshold keeps every large buffer in its own mapping, given back when freed.
+    static func returnLargeBuffersToTheSystem() {
+        #if canImport(Glibc)
+        // `mallopt` is in <malloc.h>, which the Glibc module does not import: look it up.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let mmapThreshold: Int32 = -3 // M_MMAP_THRESHOLD
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 256 * 1024)
+        #endif
+    }
+}
+
