@@ -31,10 +31,14 @@ struct InboxScreen {
     /// A request is pending for what is shown, or a search is waiting for its answer.
     var isBusy: Bool { status.contains("loading…") || searchLine.contains("searching…") }
 
-    /// The list shows the answer to `query`: the status line names it and nothing is pending.
+    /// The list shows the answer to `query`: the status line names it (`  /query `, as
+    /// StatusLine draws it) and nothing is pending.
     func showsResults(for query: String) -> Bool {
-        status.contains("\"\(query)\"") && !isBusy
+        status.contains("  /\(query) ") && !isBusy
     }
+
+    /// The status line names a search (`  /query`).
+    var showsSearch: Bool { status.contains("  /") }
 
     /// The text of the first list row (to tell a scroll from a move within the view).
     var firstListRow: String { model.line(2) }

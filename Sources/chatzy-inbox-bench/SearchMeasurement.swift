@@ -47,7 +47,7 @@ struct SearchMeasurement {
             requests.add(Double(server.contactRequests().count - before))
             _ = pty.send("\u{1B}")
             try harness.settle(pty, timeout: 15_000_000_000)
-            _ = pty.wait(timeout: 5_000_000_000) { !InboxScreen($0).status.contains("\"") }
+            _ = pty.wait(timeout: 5_000_000_000) { !InboxScreen($0).showsSearch }
             try harness.settle(pty)
         }
         let budget = Self.debounceMilliseconds + latencyMilliseconds + 5
