@@ -41,9 +41,10 @@ enum SignalPipe {
             var action = sigaction()
             action.__sigaction_handler.sa_sigaction = { signal, info, _ in
                 SignalPipe.restoreTerminal?()
-                if let info, info.pointee.si_code == SI_USER {
-                    // Sent by another process (`kill -SEGV`): no fault will repeat when this
-                    // handler returns, so die of the signal now, with the terminal restored.
+                if let info, SignalPipe.isSent(signal, info.pointee) {
+                    // Sent, not raised by a fault (`kill -SEGV`, `sigqueue`, `tgkill`): no fault
+                    // will repeat when a handler returns, and the runtime's backtracer returns
+                    // after its report, so die of the signal now, with the terminal restored.
                     Glibc.signal(signal, SIG_DFL)
                 } else {
                     // A real fault, or abort(): hand the signal back to whoever had it (the
@@ -64,6 +65,13 @@ enum SignalPipe {
         sigemptyset(&mask)
         for sig in quitSignals + crashSignals { sigaddset(&mask, sig) }
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    }
+
+    /// True when a crash signal was sent rather than raised by a fault: a fault has a positive
+    /// `si_code`; `abort()` (SIGABRT raised by this very process) re-raises it by itself.
+    static func isSent(_ signal: Int32, _ info: siginfo_t) -> Bool {
+        guard info.si_code <= 0 else { return false }
+        return !(signal == SIGABRT && info._sifields._kill.si_pid == getpid())
     }
 
     /// The first pending quit signal, if any.

@@ -83,6 +83,9 @@ struct InboxLauncher {
                 return error.signInMessage
             }
         }
+        #if DEBUG
+        DebugFault.armIfAsked(environment: environment)
+        #endif
         let ending = InboxApp(store: store, mailbox: mailbox, useColor: settings.color, signInPrompt: prompt).run()
         worker.stop()
         log.info("chatzy-inbox exits: \(ending == .quit ? "quit" : "signal, status \(ending.status)")")
