@@ -63,6 +63,7 @@ final class FaultInbox {
                                environment: server.signedIn.merging([
                                    "XDG_CONFIG_HOME": directory.path + "/config", "XDG_STATE_HOME": directory.path + "/state",
                                ]) { _, new in new })
+        try tmux.pipe(to: terminalOutputPath)
     }
 
     deinit { close() }
@@ -107,8 +108,16 @@ final class FaultInbox {
         return StatusLine(screen)
     }
 
-    /// True once some status line seen so far contained `text`.
-    func saw(_ text: String) -> Bool { statuses.contains { $0.contains(text) } }
+    /// Every byte the inbox wrote to the terminal (tmux `pipe-pane`).
+    var terminalOutputPath: String { directory.appendingPathComponent("terminal.out").path }
+
+    /// True once some status line seen so far contained `text`, or the inbox wrote it to the
+    /// terminal (a status shown for half a second between two captures is still noticed).
+    func saw(_ text: String) -> Bool {
+        if statuses.contains(where: { $0.contains(text) }) { return true }
+        let written = FileManager.default.contents(atPath: terminalOutputPath) ?? Data()
+        return String(decoding: written, as: UTF8.self).contains(text)
+    }
 
     /// Waits for the first page.
     @discardableResult
