@@ -1,6 +1,9 @@
 import DemoServer
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real inbox against a demo server that misbehaves: 500s, 429s with `Retry-After`,
 /// answers held past the time-out, a server killed and restarted, truncated bodies, a 401
@@ -65,6 +68,17 @@ struct FaultTests {
         try expectAllRows(run)
         try run.quit()
         #expect(run.log.contains("The server did not answer in time"))
+    }
+
+    /// `list` has no retries: a held answer ends it after `--timeout` with one line and status 1.
+    @Test func listGivesUpAfterItsTimeout() throws {
+        let server = try DemoServerProcess(["--contacts", "10", "--stall-every", "1", "--stall-ms", "30000"])
+        defer { server.stop(signal: SIGKILL) }
+        let (env, home) = try CLIBinaryTests.environment(server.signedIn)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try CLIBinaryTests.run(["list", "--timeout", "1"], env)
+        #expect(result.status == 1 && result.stderr.contains("The server did not answer in time"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func aTruncatedJSONBody() throws {
