@@ -27,6 +27,12 @@ enum SignalPipe {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         restoreTerminal = restore
+        // A parent may hand us a blocked signal mask (a thread pool spawning us does): the
+        // quit, stop and resize signals must get through, or SIGTERM would never end the inbox.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in quitSignals + [SIGTSTP, SIGCONT, SIGWINCH] + crashSignals { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for sig in quitSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
@@ -39,39 +45,23 @@ enum SignalPipe {
         }
         for sig in crashSignals {
             var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, _ in
+            action.__sigaction_handler.sa_handler = { signal in
                 SignalPipe.restoreTerminal?()
-                if let info, SignalPipe.isSent(signal, info.pointee) {
-                    // Sent, not raised by a fault (`kill -SEGV`, `sigqueue`, `tgkill`): no fault
-                    // will repeat when a handler returns, and the runtime's backtracer returns
-                    // after its report, so die of the signal now, with the terminal restored.
-                    Glibc.signal(signal, SIG_DFL)
-                } else {
-                    // A real fault, or abort(): hand the signal back to whoever had it (the
-                    // Swift runtime's backtracer or the default); the fault repeats on return.
-                    sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
-                }
+                // Hand the signal back to whoever had it (the Swift runtime's backtracer or the
+                // default); SA_NODEFER delivers it now, inside this handler.
+                sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)
+                raise(signal)
+                // The previous handler returned (a backtracer does, for a signal sent with
+                // kill): die of the signal rather than run on with the terminal restored.
+                Glibc.signal(signal, SIG_DFL)
                 raise(signal)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | SA_SIGINFO
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | Int32(truncatingIfNeeded: SA_NODEFER)
             var previous = sigaction()
             sigaction(sig, &action, &previous)
             previousCrashActions[Int(sig)] = previous
         }
-        // A parent may have started us with these signals blocked (the mask is inherited):
-        // unblock them, or Ctrl-C, a hang-up or a crash would leave the terminal broken.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for sig in quitSignals + crashSignals { sigaddset(&mask, sig) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
-    }
-
-    /// True when a crash signal was sent rather than raised by a fault: a fault has a positive
-    /// `si_code`; `abort()` (SIGABRT raised by this very process) re-raises it by itself.
-    static func isSent(_ signal: Int32, _ info: siginfo_t) -> Bool {
-        guard info.si_code <= 0 else { return false }
-        return !(signal == SIGABRT && info._sifields._kill.si_pid == getpid())
     }
 
     /// The first pending quit signal, if any.

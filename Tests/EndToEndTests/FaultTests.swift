@@ -60,7 +60,7 @@ struct FaultTests {
         let run = try FaultInbox(server: ["--stall-every", "5", "--stall-ms", "8000"], inbox: ["--timeout", "3"])
         defer { run.close() }
         let stalled = try run.scroll(until: "the fifth request on the wire") { status, _ in
-            status.loaded == 4 * FaultInbox.pageSize && status.text.contains("loading…")
+            status.loaded == 4 * FaultInbox.pageSize && status.text.contains("loading")
         }
         try run.keyMovesWhile("the request is held by the server") { $0.loaded == stalled.loaded }
         try run.scrollToEnd()

@@ -230,12 +230,6 @@ struct SecretsTests {
 }
 
 extension TmuxHarness {
-    /// Records every byte the pane writes from now on into `path` (tmux `pipe-pane`).
-    func pipe(to path: String) throws {
-        let result = try spawnAndWait("/usr/bin/env", ["tmux", "-L", socket, "pipe-pane", "-t", "0", "-o", "cat >> \(path)"])
-        if result.status != 0 { throw HarnessError.tmuxFailed("pipe-pane", result.status) }
-    }
-
     /// Types `text` as raw bytes (`send-keys -H`): the text never appears on tmux's command line.
     func sendBytes(_ text: String) throws {
         let bytes = text.utf8.map { String(format: "%02x", $0) }

@@ -31,6 +31,11 @@ final class TmuxHarness {
         try run(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Appends every byte the program writes to the pane to `path` (tmux `pipe-pane`).
+    func pipe(to path: String) throws {
+        try run(["pipe-pane", "-t", "0", "-o", "cat >> '\(path)'"])
+    }
+
     func resize(cols: Int, rows: Int) throws {
         try run(["resize-window", "-t", "0", "-x", "\(cols)", "-y", "\(rows)"])
     }
