@@ -11,8 +11,8 @@ import Darwin
 /// The directory is created `0700` and the file `0600`, written atomically (a temporary file,
 /// `fsync`, `rename`). Loading refuses a file the group or others may read or write, a symlink,
 /// or a file owned by someone else, and a directory that is not `0700`, ours and real, with a
-/// message saying how to fix it. Only the email, the
-/// token and its expiry are stored; never the password. The directory is injected, so tests
+/// message saying how to fix it. Only the email, the token and its expiry are stored; never
+/// the password. The directory is injected, so tests
 /// use a temporary one and never touch the real home.
 public struct SessionStore: Sendable {
     /// The file's name inside the state directory.
