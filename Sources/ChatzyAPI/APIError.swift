@@ -55,11 +55,13 @@ public enum APIError: Error, Equatable, Sendable {
         return message
     }
 
-    /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429);
-    /// not for a redirect or another unexpected status, which would answer the same again.
+    /// True for failures worth retrying automatically (time-outs, no connection, 5xx, 429, and
+    /// an unreadable body: an answer cut short by a proxy or a dropped connection reads as
+    /// broken JSON, and the next try is usually whole); not for a redirect or another
+    /// unexpected status, which would answer the same again.
     public var isTransient: Bool {
         switch self {
-        case .timeout, .cannotConnect, .rateLimited: return true
+        case .timeout, .cannotConnect, .rateLimited, .invalidResponse: return true
         case .server(let status): return status >= 500
         default: return false
         }

@@ -10,8 +10,9 @@ import Darwin
 ///
 /// The directory is created `0700` and the file `0600`, written atomically (a temporary file,
 /// `fsync`, `rename`). Loading refuses a file the group or others may read or write, a symlink,
-/// or a file owned by someone else, with a message saying how to fix it. Only the email, the
-/// token and its expiry are stored; never the password. The directory is injected, so tests
+/// or a file owned by someone else, and a directory that is not `0700`, ours and real, with a
+/// message saying how to fix it. Only the email, the token and its expiry are stored; never
+/// the password. The directory is injected, so tests
 /// use a temporary one and never touch the real home.
 public struct SessionStore: Sendable {
     /// The file's name inside the state directory.
@@ -63,6 +64,7 @@ public struct SessionStore: Sendable {
         guard info.st_mode & S_IFMT == S_IFREG, info.st_uid == getuid() else { throw .notOwnRegularFile(path: path) }
         let mode = UInt16(info.st_mode & 0o777)
         guard mode & 0o077 == 0 else { throw .insecurePermissions(path: path, mode: mode) }
+        try checkDirectory()
         guard let data = Self.readAll(fd) else { throw .unreadable(path: path, reason: "too large or unreadable") }
         guard let file = try? JSONDecoder().decode(SessionFile.self, from: data), !file.idToken.isEmpty else {
             throw .unreadable(path: path, reason: "not a session file")
@@ -119,6 +121,17 @@ public struct SessionStore: Sendable {
         if info.st_mode & 0o077 != 0, chmod(path, 0o700) != 0 {
             throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// The directory must be a real directory (not a symlink) of ours that nobody else can
+    /// enter, list or write in: `0700`, as `save` leaves it.
+    private func checkDirectory() throws(SessionStoreError) {
+        let path = directory.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else { throw .notOwnRegularFile(path: path) }
+        let mode = UInt16(info.st_mode & 0o777)
+        guard mode & 0o077 == 0 else { throw .insecureDirectory(path: path, mode: mode) }
     }
 
     private static func readAll(_ fd: Int32) -> Data? {

@@ -7,6 +7,9 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
     case noStateDirectory
     /// The file can be read or written by the group or others (`mode` is its permission bits).
     case insecurePermissions(path: String, mode: UInt16)
+    /// The directory holding the file can be reached by the group or others (`mode` is its
+    /// permission bits): they could learn of it or, if it is writable, replace the session.
+    case insecureDirectory(path: String, mode: UInt16)
     /// The path is not a regular file owned by this user (a symlink, a directory, someone else's).
     case notOwnRegularFile(path: String)
     /// The file exists but is not a session this program wrote.
@@ -21,6 +24,8 @@ public enum SessionStoreError: Error, Equatable, Sendable, CustomStringConvertib
             return "Cannot find where to keep the session: set XDG_STATE_HOME or HOME"
         case .insecurePermissions(let path, let mode):
             return "Refusing \(path): readable by others (mode \(String(mode, radix: 8))); run: chmod 600 \(path)"
+        case .insecureDirectory(let path, let mode):
+            return "Refusing the session in \(path): the directory is open to others (mode \(String(mode, radix: 8))); run: chmod 700 \(path)"
         case .notOwnRegularFile(let path):
             return "Refusing \(path): not a regular file owned by you; remove it and sign in again"
         case .unreadable(let path, let reason):

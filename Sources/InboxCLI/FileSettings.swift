@@ -5,12 +5,13 @@ import Foundation
 public struct FileSettings: Equatable, Sendable {
     /// Every key the file may set, in the order the README documents them.
     public static let keys = ["api_url", "email", "page_size", "refresh_interval", "color",
-                              "time_format", "log_file", "log_level"]
+                              "time_format", "log_file", "log_level", "timeout"]
 
     public var apiURL: String?
     public var email: String?
     public var pageSize: Int?
     public var refreshInterval: Int?
+    public var timeout: Int?
     public var color: Bool?
     public var timeFormat: TimeFormat?
     public var logFile: String?
@@ -41,6 +42,10 @@ public struct FileSettings: Equatable, Sendable {
                 let n = try integer()
                 guard SettingsLimits.refreshInterval.contains(n) else { throw fail("must be from 0 (off) to 86400 seconds, got \(n)") }
                 refreshInterval = n
+            case "timeout":
+                let n = try integer()
+                guard SettingsLimits.timeout.contains(n) else { throw fail("must be from 1 to 600 seconds, got \(n)") }
+                timeout = n
             case "color":
                 guard case .boolean(let b) = entry.value else { throw fail("must be true or false, got \(entry.value.kindName)") }
                 color = b
@@ -97,6 +102,8 @@ public enum SettingsLimits {
     public static let pageSize = 1...100
     /// Seconds between automatic refreshes; 0 turns them off.
     public static let refreshInterval = 0...86_400
+    /// Seconds one request may take.
+    public static let timeout = 1...600
 }
 
 /// How `list --format table` writes the time of the latest message.

@@ -7,6 +7,8 @@ import Foundation
 public struct Settings: Equatable, Sendable {
     public static let defaultPageSize = 50
     public static let defaultRefreshInterval = 60
+    /// Seconds one request may take before it fails as a time-out (and is retried).
+    public static let defaultTimeout = Int(ChatzyClient.defaultTimeout)
 
     /// The API base URL as text (flag > `CHATZY_API_URL` > `api_url` > production), unchecked:
     /// see `endpoint()`.
@@ -16,6 +18,8 @@ public struct Settings: Equatable, Sendable {
     public var pageSize: Int
     /// Seconds between automatic refreshes; 0 is off.
     public var refreshInterval: Int
+    /// Seconds one request may take (flag > `timeout` > 15).
+    public var timeout: Int
     public var color: Bool
     public var timeFormat: TimeFormat
     public var logFile: String?
@@ -35,6 +39,9 @@ public struct Settings: Equatable, Sendable {
         if let seconds = input.refreshInterval, !SettingsLimits.refreshInterval.contains(seconds) {
             throw UsageError("--refresh-interval must be from 0 (off) to 86400 seconds, got \(seconds)")
         }
+        if let seconds = input.timeout, !SettingsLimits.timeout.contains(seconds) {
+            throw UsageError("--timeout must be from 1 to 600 seconds, got \(seconds)")
+        }
         let path = input.configPath ?? FileSettings.defaultPath(environment: environment)
         var file = FileSettings()
         if let path {
@@ -47,6 +54,7 @@ public struct Settings: Equatable, Sendable {
             email: (input.email ?? env("CHATZY_EMAIL") ?? file.email).flatMap { $0.isEmpty ? nil : $0 },
             pageSize: input.pageSize ?? file.pageSize ?? defaultPageSize,
             refreshInterval: input.refreshInterval ?? file.refreshInterval ?? defaultRefreshInterval,
+            timeout: input.timeout ?? file.timeout ?? defaultTimeout,
             color: input.noColor || noColorEnv ? false : (file.color ?? true),
             timeFormat: input.timeFormat ?? file.timeFormat ?? .iso,
             logFile: input.logFile ?? file.logFile,

@@ -7,6 +7,8 @@ public struct SettingsInput: Equatable, Sendable {
     public var email: String?
     public var pageSize: Int?
     public var refreshInterval: Int?
+    /// `--timeout SECONDS`: how long one request may take.
+    public var timeout: Int?
     public var noColor = false
     public var timeFormat: TimeFormat?
     public var logFile: String?
@@ -17,7 +19,7 @@ public struct SettingsInput: Equatable, Sendable {
 
     public init(apiURL: String? = nil, email: String? = nil, pageSize: Int? = nil, refreshInterval: Int? = nil,
                 noColor: Bool = false, timeFormat: TimeFormat? = nil, logFile: String? = nil, logLevel: LogLevel? = nil,
-                configPath: String? = nil, allowInsecureHTTP: Bool = false) {
+                configPath: String? = nil, allowInsecureHTTP: Bool = false, timeout: Int? = nil) {
         self.apiURL = apiURL
         self.email = email
         self.pageSize = pageSize
@@ -28,5 +30,6 @@ public struct SettingsInput: Equatable, Sendable {
         self.logLevel = logLevel
         self.configPath = configPath
         self.allowInsecureHTTP = allowInsecureHTTP
+        self.timeout = timeout
     }
 }

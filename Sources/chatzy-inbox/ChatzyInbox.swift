@@ -19,7 +19,8 @@ struct ChatzyInbox: ParsableCommand {
             Settings come from flags, then the environment (CHATZY_API_URL,
             CHATZY_EMAIL, CHATZY_TOKEN, NO_COLOR), then the config file
             $XDG_CONFIG_HOME/chatzy-inbox/config.toml (keys: api_url, email,
-            page_size, refresh_interval, color, time_format, log_file, log_level),
+            page_size, refresh_interval, color, time_format, log_file, log_level,
+            timeout),
             then the defaults. The token is never taken from the command line:
             use `chatzy-inbox login` or CHATZY_TOKEN.
             """,

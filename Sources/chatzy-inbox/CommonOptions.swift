@@ -27,6 +27,11 @@ struct ConnectionOptions: ParsableArguments {
             completion: .list(LogLevel.allCases.map(\.name)))
     var logLevel: String?
 
+    @Option(help: ArgumentHelp(
+        "Seconds one request may take before it fails (and the inbox retries it), 1-600 (config: timeout; default: 15).",
+        valueName: "seconds"))
+    var timeout: Int?
+
     @Flag(help: "Allow plain http:// to a host that is not this machine (the token travels unencrypted).")
     var allowInsecureHTTP = false
 
@@ -40,7 +45,7 @@ struct ConnectionOptions: ParsableArguments {
             level = parsed
         }
         return SettingsInput(apiURL: apiURL, email: email, logFile: logFile, logLevel: level,
-                             configPath: configPath, allowInsecureHTTP: allowInsecureHTTP)
+                             configPath: configPath, allowInsecureHTTP: allowInsecureHTTP, timeout: timeout)
     }
 }
 

@@ -54,8 +54,9 @@ struct InboxLauncher {
         defer { demoSession?.server.stop() }
         guard let endpoint, let credentials else { return }
 
-        log.info("chatzy-inbox \(ChatzyClient.version) starting\(demo ? " (demo)" : ""): \(endpoint.baseURL.absoluteString) as \(credentials.email), token from \(credentials.source == .environment ? "the environment" : "the stored session"), tab \(filter.rawValue), page size \(settings.pageSize), refresh every \(settings.refreshInterval) s, config \(settings.configPath ?? "none")")
-        let client = RenewableClient(endpoint: endpoint, email: credentials.email, token: credentials.token, log: log)
+        log.info("chatzy-inbox \(ChatzyClient.version) starting\(demo ? " (demo)" : ""): \(endpoint.baseURL.absoluteString) as \(credentials.email), token from \(credentials.source == .environment ? "the environment" : "the stored session"), tab \(filter.rawValue), page size \(settings.pageSize), refresh every \(settings.refreshInterval) s, time-out \(settings.timeout) s, config \(settings.configPath ?? "none")")
+        let client = RenewableClient(endpoint: endpoint, email: credentials.email, token: credentials.token, log: log,
+                                     timeout: TimeInterval(settings.timeout))
         let mailbox = Mailbox()
         let worker = FetchWorker(client: client, email: credentials.email) { action in
             if case .pageFailed(let request, let error) = action, error == .unauthorized {
@@ -83,6 +84,9 @@ struct InboxLauncher {
                 return error.signInMessage
             }
         }
+        #if DEBUG
+        DebugFault.armIfAsked(environment: environment)
+        #endif
         let ending = InboxApp(store: store, mailbox: mailbox, useColor: settings.color, signInPrompt: prompt).run()
         worker.stop()
         log.info("chatzy-inbox exits: \(ending == .quit ? "quit" : "signal, status \(ending.status)")")

@@ -88,7 +88,8 @@ struct ListCommand: ParsableCommand {
             ?? account!.credentials
 
         log.info("list \(format.rawValue): \(endpoint.baseURL.absoluteString) as \(credentials.email), tab \(filter.rawValue), search \"\(listing.search)\", page size \(settings.pageSize)\(maximum.map { ", max \($0)" } ?? "")")
-        let client = RenewableClient(endpoint: endpoint, email: credentials.email, token: credentials.token, log: log)
+        let client = RenewableClient(endpoint: endpoint, email: credentials.email, token: credentials.token, log: log,
+                                     timeout: TimeInterval(settings.timeout))
         let lister = ContactLister(
             fetcher: client, email: credentials.email, filter: filter, search: listing.search,
             pageSize: settings.pageSize, max: maximum,

@@ -60,7 +60,8 @@ struct LoginCommand: ParsableCommand {
         } catch {
             throw error == .cancelled ? RuntimeFailure("sign-in cancelled") : UsageError(error.description) as Error
         }
-        let client = RenewableClient(endpoint: endpoint, email: email, token: nil, log: log)
+        let client = RenewableClient(endpoint: endpoint, email: email, token: nil, log: log,
+                                     timeout: TimeInterval(settings.timeout))
         let result = try runBlocking { () async -> Result<IDToken, APIError> in
             do throws(APIError) { return .success(try await client.signIn(password: password)) } catch { return .failure(error) }
         }

@@ -16,6 +16,7 @@ import Testing
             time_format = "relative"\r
             log_file = "/tmp/x \\"quoted\\" \\u00e9.log"\r
             log_level = "debug"\r
+            timeout = 30\r
             """
         let settings = try FileSettings(ConfigFile.parse(text, path: "c.toml"))
         #expect(settings.apiURL == "https://example.test/prod")
@@ -26,6 +27,7 @@ import Testing
         #expect(settings.timeFormat == .relative)
         #expect(settings.logFile == "/tmp/x \"quoted\" é.log")
         #expect(settings.logLevel == .debug)
+        #expect(settings.timeout == 30)
     }
 
     @Test func anEmptyFileSetsNothing() throws {
@@ -39,6 +41,8 @@ import Testing
         ("page_size = 0", 1, "page_size", "must be from 1 to 100, got 0"),
         ("\n\nrefresh_interval = -5", 3, "refresh_interval", "from 0 (off) to 86400"),
         ("color = \"no\"", 1, "color", "must be true or false, got a string"),
+        ("timeout = 0", 1, "timeout", "must be from 1 to 600 seconds, got 0"),
+        ("timeout = \"5s\"", 1, "timeout", "must be an integer, got a string"),
         ("api_url = 42", 1, "api_url", "must be a \"quoted string\", got an integer"),
         ("time_format = \"soon\"", 1, "time_format", "must be one of \"iso\", \"local\", \"relative\""),
         ("log_level = \"loud\"", 1, "log_level", "must be one of"),

@@ -116,6 +116,19 @@ import Testing
         #expect(try Self.resolve(SettingsInput(refreshInterval: 86_400)).refreshInterval == 86_400)
     }
 
+    @Test func theRequestTimeoutComesFromTheFlagThenTheFileThenFifteenSeconds() throws {
+        #expect(try Self.resolve().timeout == 15)
+        #expect(try Self.resolve(file: Self.file { $0.timeout = 40 }).timeout == 40)
+        #expect(try Self.resolve(SettingsInput(timeout: 2), file: Self.file { $0.timeout = 40 }).timeout == 2)
+    }
+
+    @Test(arguments: [0, -3, 601])
+    func timeoutFlagsOutOfRangeAreRefused(_ seconds: Int) {
+        #expect(throws: UsageError("--timeout must be from 1 to 600 seconds, got \(seconds)")) {
+            try Self.resolve(SettingsInput(timeout: seconds))
+        }
+    }
+
     @Test func theEndpointIsChecked() throws {
         #expect(try Self.resolve(SettingsInput(apiURL: "http://127.0.0.1:8080")).endpoint().baseURL.port == 8080)
         #expect(throws: UsageError("not a URL: \"not a url\" (expected e.g. https://host/prod)")) {

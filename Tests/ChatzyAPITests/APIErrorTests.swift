@@ -70,7 +70,8 @@ import Testing
     @Test func transientOnesAreWorthRetrying() {
         let transient = Self.everyError.filter(\.isTransient)
         #expect(transient == [.rateLimited(retryAfter: nil), .rateLimited(retryAfter: 2.2), .server(status: 502),
-                              .timeout, .cannotConnect("connection refused")])
+                              .timeout, .cannotConnect("connection refused"),
+                              .invalidResponse(reason: "not JSON", prefix: "<html>\n<body>")])
         #expect(!APIError.server(status: 418).isTransient)
         #expect(APIError.rateLimited(retryAfter: 4).retryAfter == 4)
         #expect(APIError.timeout.retryAfter == nil)

@@ -89,6 +89,34 @@ import Glibc
         }
     }
 
+    @Test(arguments: [0o755, 0o750, 0o705, 0o770, 0o707, 0o711])
+    func aDirectoryOthersCanReachIsRefusedWithTheFixEvenWithA0600File(loose: Int) throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = SessionStore(directory: root.appendingPathComponent("chatzy-inbox"))
+        try store.save(session)
+        chmod(store.directory.path, mode_t(loose))
+        #expect(mode(store.fileURL.path) == 0o600)
+        let error = failure { _ = try store.load() }
+        #expect(error == .insecureDirectory(path: store.directory.path, mode: UInt16(loose)))
+        #expect(error?.message == "Refusing the session in \(store.directory.path): the directory is open to others "
+                + "(mode \(String(loose, radix: 8))); run: chmod 700 \(store.directory.path)")
+        #expect(error.map { !$0.message.contains(session.token.token) } == true)
+        chmod(store.directory.path, 0o700)
+        #expect(try store.load() == session)
+    }
+
+    @Test func aSymlinkedDirectoryIsRefused() throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = SessionStore(directory: root.appendingPathComponent("real"))
+        try real.save(session)
+        let linked = SessionStore(directory: root.appendingPathComponent("linked"))
+        symlink(real.directory.path, linked.directory.path)
+        #expect(failure { _ = try linked.load() } == .notOwnRegularFile(path: linked.directory.path))
+        #expect(failure { try linked.save(session) } == .notOwnRegularFile(path: linked.directory.path))
+    }
+
     @Test func aSymlinkIsRefused() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -103,6 +131,7 @@ import Glibc
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let store = SessionStore(directory: root)
+        chmod(root.path, 0o700)
         for garbage in ["{\"secret-ish\": 1}", "not json", "{\"email\": \"a\", \"id_token\": \"\", \"expires_at_ms\": 1}"] {
             _ = FileManager.default.createFile(atPath: store.fileURL.path, contents: Data(garbage.utf8), attributes: [.posixPermissions: 0o600])
             let error = failure { _ = try store.load() }

@@ -44,6 +44,8 @@ struct CLIBinaryTests {
         (["--page-size", "0"], nil, [:], "--page-size must be from 1 to 100, got 0"),
         (["list", "--page-size", "500"], nil, [:], "--page-size must be from 1 to 100, got 500"),
         (["list", "--max", "0"], nil, [:], "--max must be 1 or more, got 0"),
+        (["list", "--timeout", "0"], nil, [:], "--timeout must be from 1 to 600 seconds, got 0"),
+        (["list"], "timeout = 601\n", [:], "line 1: timeout must be from 1 to 600 seconds, got 601"),
         (["--filter", "spam"], nil, [:], "--filter must be all, unread or live, got \"spam\""),
         ([], "email = \"a@b.c\"\npage_size = \"ten\"\n", [:], "line 2: page_size must be an integer, got a string"),
         (["list"], "# settings\ncolour = false\n", [:], "line 2: colour is not a setting"),

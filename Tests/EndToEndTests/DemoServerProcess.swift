@@ -17,7 +17,9 @@ final class DemoServerProcess {
     private let outputPath: String
     private var stopped = false
 
-    init(_ arguments: [String]) throws {
+    /// Starts `demo-server` with `arguments` on `port` (0: a free one; a fixed one to restart a
+    /// server where its predecessor was).
+    init(_ arguments: [String], port: Int = 0) throws {
         outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("chz-demo-\(UUID().uuidString).out").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -25,7 +27,7 @@ final class DemoServerProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([BuiltBinary.path, "demo-server", "--port", "0"] + arguments).map { strdup($0) } + [nil]
+        let argv = ([BuiltBinary.path, "demo-server", "--port", "\(port)"] + arguments).map { strdup($0) } + [nil]
         let environment: [String] = ["SWIFT_BACKTRACE=interactive=no", "PATH=/usr/bin:/bin"]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -58,11 +60,11 @@ final class DemoServerProcess {
         ["CHATZY_API_URL": url, "CHATZY_EMAIL": email, "CHATZY_TOKEN": token]
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 5 s) and reaps it.
-    func stop() {
+    /// Stops the server (`signal`, SIGTERM by default, then SIGKILL after 5 s) and reaps it.
+    func stop(signal: Int32 = SIGTERM) {
         guard !stopped else { return }
         stopped = true
-        kill(pid, SIGTERM)
+        kill(pid, signal)
         for _ in 0..<100 {
             if waitpid(pid, nil, WNOHANG) == pid { unlink(outputPath); return }
             usleep(50_000)

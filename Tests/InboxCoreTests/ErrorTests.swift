@@ -44,6 +44,32 @@ import Testing
         send(&state, .retryFailed(requestID: 10), effects: [])
     }
 
+    /// A body cut short (a dropped connection, a proxy) is retried by itself like a 500, at the
+    /// same offset, and the page that finally comes is appended once.
+    @Test func aTruncatedPageIsRetriedByItselfAndAppendedOnce() {
+        var state = prefetching()
+        let truncated = APIError.invalidResponse(reason: "not JSON", prefix: "{\"data\":{\"data\":{\"contacts\":[{")
+        send(&state, .pageFailed(req(10, gen: 0, offset: 10, .prefetch), truncated), effects: [
+            .schedule(timer: .retry, milliseconds: 500 + Backoff.jitter(requestID: 10, upTo: 125),
+                      action: .retryFailed(requestID: 10)),
+        ]) {
+            $0.lists[allKey]!.pending = nil
+            $0.lists[allKey]!.error = truncated
+            $0.lists[allKey]!.failedRequest = req(10, gen: 0, offset: 10, .prefetch)
+            $0.lists[allKey]!.failures = 1
+        }
+        send(&state, .retryFailed(requestID: 10), effects: [.fetch(req(11, gen: 0, offset: 10, .prefetch))]) {
+            $0.lists[allKey]!.error = nil
+            $0.lists[allKey]!.failedRequest = nil
+            $0.lists[allKey]!.pending = req(11, gen: 0, offset: 10, .prefetch)
+            $0.nextRequestID = 12
+        }
+        _ = reduce(&state, .pageLoaded(req(11, gen: 0, offset: 10, .prefetch), page("a", 9..<14)))
+        let list = state.lists[allKey]!
+        #expect(list.rows.map(\.id) == (0..<14).map { "a\($0)" }, "the overlap is not duplicated, nothing is lost")
+        #expect(list.nextOffset == 15 && list.error == nil && list.failures == 0)
+    }
+
     @Test func rateLimitingWaitsAtLeastRetryAfter() {
         var state = prefetching()
         send(&state, .pageFailed(req(10, gen: 0, offset: 10, .prefetch), .rateLimited(retryAfter: 2.5)), effects: [
