@@ -34,7 +34,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: logPath) }
         let server = try await DemoServer.start(DemoServerOptions(
             contacts: Self.contacts, latencyMilliseconds: 50, requestLogPath: logPath))
-        let client = ChatzyClient(endpoint: try ChatzyEndpoint(baseURL: server.url), token: server.issueToken())
+        // A long time-out: inside a loaded suite the in-process server can be starved for
+        // seconds, and a timed-out page is retried by design — that retry is not what this
+        // test counts.
+        let client = ChatzyClient(endpoint: try ChatzyEndpoint(baseURL: server.url), token: server.issueToken(), timeout: 300)
         let outcome = await onUIThread { Self.scroll(client) }
         await server.shutdown()
 
