@@ -85,7 +85,7 @@ enum ConversationHeader {
             spans.append(piece)
             used += w
         }
-        return LineFitting.pad(ScreenLine(spans), to: width)
+        return LineBuilder.clip(ScreenLine(spans), to: width)
     }
 
     static func rule(_ view: ConversationState, width: Int, now: Date) -> ScreenLine {
@@ -94,6 +94,6 @@ enum ConversationHeader {
         }
         let label = " " + window.text + " "
         let line = ScreenLine([Span("──", .dim), Span(label, window.style), Span(String(repeating: "─", count: max(0, width)), .dim)])
-        return LineFitting.clip(line, to: width)
+        return LineBuilder.clip(line, to: width)
     }
 }

@@ -47,7 +47,7 @@ public enum ConversationRenderer {
             }
             entry += 1
         }
-        while out.count < height { out.append(LineFitting.pad(ScreenLine(), to: width)) }
+        while out.count < height { out.append(LineBuilder.clip(ScreenLine(), to: width)) }
         return out
     }
 
@@ -73,7 +73,7 @@ public enum ConversationRenderer {
             text = "  ↑ older messages load as you scroll up"
             style = .dim
         }
-        return LineFitting.clip(LineFitting.pad(ScreenLine([Span(text, style)]), to: width), to: width)
+        return LineBuilder.clip(ScreenLine([Span(text, style)]), to: width)
     }
 
     static func centered(_ label: String, width: Int) -> String {
@@ -86,10 +86,10 @@ public enum ConversationRenderer {
                      now: Date, timeZone: TimeZone) -> ScreenLine {
         switch line {
         case .top, .gap:
-            return LineFitting.pad(ScreenLine(), to: width)
+            return LineBuilder.clip(ScreenLine(), to: width)
         case .divider(let id):
-            let text = LineFitting.clip(ScreenLine([Span(centered(" " + dividerLabel(view.conversation(id)) + " ", width: width), .divider)]), to: width)
-            return LineFitting.pad(text, to: width)
+            let label = centered(" " + dividerLabel(view.conversation(id)) + " ", width: width)
+            return LineBuilder.clip(ScreenLine([Span(label, .divider)]), to: width)
         case .meta(let index):
             let entry = view.entries[index]
             let role = MessageRole(wire: entry.message.role)
@@ -112,7 +112,7 @@ public enum ConversationRenderer {
         let used = spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
         let left = outgoing ? max(2, width - 2 - (blockWidth ?? used)) : 2
         let line = ScreenLine([Span(String(repeating: " ", count: left))] + spans)
-        return LineFitting.pad(LineFitting.clip(line, to: width), to: width)
+        return LineBuilder.clip(line, to: width)
     }
 
     static func author(_ role: MessageRole, view: ConversationState, conversation: Conversation?) -> String {
