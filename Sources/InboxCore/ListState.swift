@@ -4,9 +4,7 @@ import ChatzyAPI
 /// selection. Kept per list so that switching back to a tab shows it at once.
 public struct ListState: Equatable, Sendable {
     /// Loaded contacts, unique by id, in server order.
-    public var rows: [Contact] = []
-    /// The ids in `rows`, for de-duplication.
-    public var ids: Set<String> = []
+    public var rows = ContactRows()
     /// The server offset of the next page: entries received so far, readable or not.
     public var nextOffset = 0
     /// A page shorter than the limit arrived: there is nothing more.
@@ -36,22 +34,20 @@ public struct ListState: Equatable, Sendable {
     public var hasLoaded: Bool { nextOffset > 0 || reachedEnd }
 
     /// Appends a page's contacts, skipping ids already present. No `reserveCapacity` here:
-    /// reserving `count + page` each page would defeat the array's geometric growth and copy
+    /// reserving `count + page` each page would defeat the arrays' geometric growth and copy
     /// every loaded contact on every page (quadratic when paging to 100,000 with `G`).
     mutating func append(_ contacts: [Contact]) {
-        for contact in contacts where ids.insert(contact.id).inserted {
-            rows.append(contact)
-        }
+        for contact in contacts { rows.append(contact) }
     }
 
     /// Puts the selection back on `selectedID` when it is still loaded, else clamps it.
     mutating func reselect() {
-        if let id = selectedID, rows.indices.contains(selected), rows[selected].id == id { return }
-        if let id = selectedID, let index = rows.firstIndex(where: { $0.id == id }) {
+        if let id = selectedID, rows.indices.contains(selected), rows.id(at: selected) == id { return }
+        if let id = selectedID, let index = rows.firstIndex(ofID: id) {
             selected = index
         } else {
             selected = rows.isEmpty ? 0 : min(selected, rows.count - 1)
-            selectedID = rows.isEmpty ? nil : rows[selected].id
+            selectedID = rows.isEmpty ? nil : rows.id(at: selected)
         }
     }
 

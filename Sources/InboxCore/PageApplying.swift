@@ -44,18 +44,15 @@ extension ListState {
     /// and a later page that repeats them is de-duplicated. The paging position is kept.
     mutating func replaceHead(with page: ContactPage, limit: Int, height: Int) {
         let screenRow = selected - top
-        var fresh: [Contact] = []
-        var freshIDs: Set<String> = []
-        for contact in page.contacts where freshIDs.insert(contact.id).inserted { fresh.append(contact) }
+        var fresh = ContactRows(page.contacts)
         if page.isLast(limit: limit) {
             rows = fresh
-            ids = freshIDs
             nextOffset = page.received
             reachedEnd = true
             skipped = page.skipped
         } else {
-            rows = fresh + rows.filter { !freshIDs.contains($0.id) }
-            ids = Set(rows.lazy.map(\.id))
+            fresh.append(contentsOf: rows)
+            rows = fresh
             nextOffset = max(nextOffset, page.received)
             skipped = max(skipped, page.skipped)
         }

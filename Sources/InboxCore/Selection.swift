@@ -11,7 +11,7 @@ extension ListState {
     mutating func select(_ index: Int, height: Int) {
         guard !rows.isEmpty else { return }
         selected = min(max(index, 0), rows.count - 1)
-        selectedID = rows[selected].id
+        selectedID = rows.id(at: selected)
         scrollIntoView(height: height)
     }
 
@@ -27,7 +27,7 @@ extension ListState {
         let lowest = top == 0 ? 0 : top + margin
         let highest = top + height >= rows.count ? rows.count - 1 : top + height - 1 - margin
         selected = min(max(selected, lowest), max(lowest, highest))
-        selectedID = rows[selected].id
+        selectedID = rows.id(at: selected)
     }
 
     /// Adjusts `top` so that the selection is visible with a margin around it.

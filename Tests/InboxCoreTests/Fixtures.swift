@@ -39,8 +39,7 @@ func smallInbox(_ settings: InboxState.Settings = .init(pageSize: 5)) -> InboxSt
 func loadedList(_ rows: [Contact], nextOffset: Int? = nil, reachedEnd: Bool = false,
                 selected: Int = 0, top: Int = 0) -> ListState {
     var list = ListState()
-    list.rows = rows
-    list.ids = Set(rows.map(\.id))
+    list.rows = ContactRows(rows)
     list.nextOffset = nextOffset ?? rows.count
     list.reachedEnd = reachedEnd
     list.selected = selected

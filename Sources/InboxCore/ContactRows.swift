@@ -1,0 +1,121 @@
+import ChatzyAPI
+
+/// The loaded contacts of one list, unique by id, in server order, stored compactly.
+///
+/// An inbox holds up to hundreds of thousands of contacts, and a `Contact` costs about 400
+/// bytes once its strings have their own heap objects. Here every contact is one run of
+/// bytes in a shared text arena (`PackedContact`) plus a fixed-size record, and an index
+/// from the hash of each id to its row keeps appends de-duplicated. Reading a row builds a
+/// `Contact` again; the screen reads only the rows it shows.
+public struct ContactRows: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
+    private var arena: [UInt8] = []
+    private var records: [PackedContact.Record] = []
+    /// Hash of an id's bytes → the row holding it.
+    private var index: [Int: Int32] = [:]
+    /// Ids whose hash was already taken by another id (rare), with their rows.
+    private var collisions: [String: Int32] = [:]
+    /// Bits of the hash the index keys on; tests narrow it to make every id collide.
+    var hashMask = -1
+
+    public init() {}
+
+    /// The contacts in order; a repeated id keeps its first appearance.
+    public init(_ contacts: some Sequence<Contact>) {
+        for contact in contacts { append(contact) }
+    }
+
+    public init(arrayLiteral contacts: Contact...) {
+        self.init(contacts)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    /// The contact at `position`. Setting a row replaces it; an id that another row holds
+    /// is a programming error.
+    public subscript(position: Int) -> Contact {
+        get { PackedContact.contact(records[position], in: arena) }
+        set {
+            let old = records[position]
+            records[position] = PackedContact.append(newValue, to: &arena)
+            if PackedContact.id(old, in: arena) != PackedContact.id(records[position], in: arena) { rebuildIndex() }
+        }
+    }
+
+    /// The id of the row at `position`, without building the whole contact.
+    public func id(at position: Int) -> String {
+        String(decoding: PackedContact.id(records[position], in: arena), as: UTF8.self)
+    }
+
+    /// True when a row holds `id`.
+    public func contains(id: String) -> Bool {
+        firstIndex(ofID: id) != nil
+    }
+
+    /// The row holding `id`, found through the index.
+    public func firstIndex(ofID id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { lookUp($0) }.map(Int.init)
+    }
+
+    /// Appends `contact` unless its id is already here; true when it was appended.
+    @discardableResult
+    public mutating func append(_ contact: Contact) -> Bool {
+        if contains(id: contact.id) { return false }
+        records.append(PackedContact.append(contact, to: &arena))
+        indexLastRow()
+        return true
+    }
+
+    /// Appends the rows of `other` whose ids are not here yet, copying their bytes as they are.
+    public mutating func append(contentsOf other: ContactRows) {
+        for record in other.records {
+            let id = PackedContact.id(record, in: other.arena)
+            if lookUp(id) != nil { continue }
+            records.append(PackedContact.copy(record, from: other.arena, to: &arena))
+            indexLastRow()
+        }
+    }
+
+    public static func == (a: ContactRows, b: ContactRows) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a.records, b.records).allSatisfy { PackedContact.same($0, in: a.arena, as: $1, in: b.arena) }
+    }
+
+    // MARK: The id index
+
+    private func lookUp(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let row = index[Self.hash(id) & hashMask], PackedContact.id(records[Int(row)], in: arena).elementsEqual(id) { return row }
+        return collisions.isEmpty ? nil : collisions[String(decoding: id, as: UTF8.self)]
+    }
+
+    private func lookUp(_ id: ArraySlice<UInt8>) -> Int32? {
+        id.withUnsafeBufferPointer { lookUp($0) }
+    }
+
+    private mutating func indexLastRow() {
+        index(row: records.count - 1)
+    }
+
+    private mutating func index(row: Int) {
+        let id = PackedContact.id(records[row], in: arena)
+        let key = id.withUnsafeBufferPointer { Self.hash($0) } & hashMask
+        if index[key] == nil {
+            index[key] = Int32(row)
+        } else {
+            collisions[String(decoding: id, as: UTF8.self)] = Int32(row)
+        }
+    }
+
+    private mutating func rebuildIndex() {
+        index = [:]
+        collisions = [:]
+        for row in records.indices { index(row: row) }
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+}

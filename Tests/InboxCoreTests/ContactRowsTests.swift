@@ -1,0 +1,104 @@
+import ChatzyAPI
+import Foundation
+@testable import InboxCore
+import Testing
+
+/// `ContactRows` gives back exactly the contacts it was given, keeps ids unique, and finds
+/// every id through its index, also when ids share a hash.
+@Suite struct ContactRowsTests {
+    /// Contacts that exercise every field: none, empty, long (multi-byte lengths), non-Latin,
+    /// escape codes, an unreadable unread count, times and channel lists.
+    static let varied: [Contact] = [
+        Contact(id: "only-an-id"),
+        Contact(id: "1f0c6a52-3b7e-4d8a-9c11-5e2f7a9b0d34", name: "Aarav Sharma", phoneNumber: "+14155550123",
+                email: "aarav.sharma42@example.com", conversationStatus: "open", assignedTo: "Priya Nair",
+                unreadCount: .count(3), latestMessageTime: Date(timeIntervalSince1970: 1_764_000_000.25),
+                channels: ["whatsapp", "instagram"]),
+        Contact(id: "", name: "", phoneNumber: "", email: "", conversationStatus: "", assignedTo: "",
+                unreadCount: .unreadable(""), latestMessageTime: Date(timeIntervalSinceReferenceDate: 0), channels: [""]),
+        Contact(id: "x", name: String(repeating: "山田太郎 ", count: 400), unreadCount: .unreadable("lots"),
+                channels: (0..<200).map { "channel \($0)" }),
+        Contact(id: "evil", name: "\u{1B}[2J\u{1B}]0;pwned\u{07}Ma\u{301}ria 👩🏽‍💻", unreadCount: .count(Int.max),
+                latestMessageTime: Date.distantPast, channels: ["web"]),
+        Contact(id: "neg", unreadCount: .count(0), latestMessageTime: Date(timeIntervalSince1970: -1e9)),
+    ]
+
+    @Test func everyFieldComesBackAsItWent() {
+        let rows = ContactRows(Self.varied)
+        #expect(rows.count == Self.varied.count)
+        #expect(Array(rows) == Self.varied)
+        for (i, contact) in Self.varied.enumerated() {
+            #expect(rows.id(at: i) == contact.id)
+            #expect(rows.firstIndex(ofID: contact.id) == i)
+        }
+        #expect(rows.firstIndex(ofID: "missing") == nil)
+        #expect(!rows.contains(id: "only-an-id "))
+    }
+
+    @Test func aRepeatedIdKeepsItsFirstAppearance() {
+        var rows = ContactRows([contact("a"), contact("b")])
+        let repeated = rows.append(Contact(id: "a", name: "Another A"))
+        let new = rows.append(contact("c"))
+        #expect(!repeated && new)
+        #expect(rows.map(\.id) == ["a", "b", "c"])
+        #expect(rows[0].name == "Name of a")
+    }
+
+    @Test func appendingAnotherListSkipsWhatIsHereAndKeepsItsOrder() {
+        var fresh = ContactRows([contact("n1"), contact("b"), contact("n2")])
+        let old = ContactRows(contacts("", 0..<0) + [contact("a"), contact("b"), contact("c")] + Self.varied)
+        fresh.append(contentsOf: old)
+        #expect(fresh.map(\.id) == ["n1", "b", "n2", "a", "c"] + Self.varied.map(\.id))
+        #expect(Array(fresh[5...]) == Self.varied)
+        for (i, id) in fresh.map(\.id).enumerated() { #expect(fresh.firstIndex(ofID: id) == i) }
+    }
+
+    @Test func idsThatShareAHashAreAllFoundAndStillDeduplicated() {
+        var rows = ContactRows()
+        rows.hashMask = 0
+        for contact in Self.varied + contacts("c", 0..<50) {
+            let added = rows.append(contact)
+            #expect(added)
+        }
+        for contact in contacts("c", 0..<50) {
+            let added = rows.append(contact)
+            #expect(!added, "a repeat of \(contact.id) is still found")
+        }
+        let ids = rows.map(\.id)
+        #expect(ids == Self.varied.map(\.id) + contacts("c", 0..<50).map(\.id))
+        for (i, id) in ids.enumerated() { #expect(rows.firstIndex(ofID: id) == i) }
+        var merged = ContactRows()
+        merged.hashMask = 0
+        merged.append(contact("c7"))
+        merged.append(contentsOf: rows)
+        #expect(merged.count == rows.count)
+        #expect(merged.firstIndex(ofID: "c7") == 0 && merged.firstIndex(ofID: "c8") == 1 + Self.varied.count + 7)
+    }
+
+    @Test func replacingARowUpdatesItAndItsId() {
+        var rows = ContactRows(contacts("a", 0..<5))
+        rows[2].name = "Renamed"
+        #expect(rows[2] == Contact(id: "a2", name: "Renamed"))
+        rows[3] = Contact(id: "z", name: "New")
+        #expect(rows.map(\.id) == ["a0", "a1", "a2", "z", "a4"])
+        #expect(rows.firstIndex(ofID: "z") == 3 && rows.firstIndex(ofID: "a3") == nil && rows.firstIndex(ofID: "a4") == 4)
+        let added = rows.append(contact("a3"))
+        #expect(added, "the replaced id is free again")
+    }
+
+    @Test func equalityIsEqualityOfTheContacts() {
+        let a = ContactRows(Self.varied)
+        var b = ContactRows()
+        b.append(contentsOf: a)
+        #expect(a == b)
+        var c = b
+        c[1].unreadCount = .count(4)
+        #expect(a != c)
+        c[1].unreadCount = .count(3)
+        #expect(a == c, "a row written twice compares by content, not by position in the arena")
+        #expect(ContactRows(Self.varied.dropLast()) != a)
+        #expect(ContactRows([Contact(id: "t", latestMessageTime: nil)]) != ContactRows([Contact(id: "t", latestMessageTime: Date(timeIntervalSinceReferenceDate: 0))]))
+        #expect(ContactRows([Contact(id: "u", unreadCount: .missing)]) != ContactRows([Contact(id: "u", unreadCount: .count(0))]))
+        #expect(ContactRows([Contact(id: "u", unreadCount: .unreadable(""))]) != ContactRows([Contact(id: "u", unreadCount: .missing)]))
+    }
+}
