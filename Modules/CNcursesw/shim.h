@@ -48,6 +48,19 @@ static inline void chz_clear_to_eol(int y, int x, attr_t attrs, short pair) {
     wattr_set(stdscr, A_NORMAL, 0, NULL);
 }
 
+/* Shifts rows top...bottom of stdscr up by n (down when n < 0); the rows that come in are
+   blank in the default background, to be drawn by the caller. doupdate() then sends the
+   shift as a terminal scroll instead of rewriting the rows. */
+static inline int chz_scroll_rows(int top, int bottom, int n) {
+    wbkgdset(stdscr, ' ');
+    if (wsetscrreg(stdscr, top, bottom) == ERR) return ERR;
+    scrollok(stdscr, TRUE);
+    int rc = wscrl(stdscr, n);
+    scrollok(stdscr, FALSE);
+    wsetscrreg(stdscr, 0, LINES - 1);
+    return rc;
+}
+
 /* Mouse: the masks are macros. Presses, clicks and the wheel; no motion reports. */
 static inline mmask_t chz_mouse_events(void) {
     mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;

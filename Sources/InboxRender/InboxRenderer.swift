@@ -30,7 +30,9 @@ public enum InboxRenderer {
         lines.append(StatusLine.line(state, width: cols, options: options))
         if state.mode == .help { lines = HelpOverlay.apply(to: lines, width: cols, glyphs: options.glyphs) }
         let showsCursor = state.mode == .search
-        return Screen(rows: rows, cols: cols, lines: lines, cursor: showsCursor ? (Layout.searchRow, cursor) : nil)
+        let list = Layout.listTop..<(Layout.listTop + Layout.listHeight(screenRows: rows))
+        return Screen(rows: rows, cols: cols, lines: lines, cursor: showsCursor ? (Layout.searchRow, cursor) : nil,
+                      scrollRegion: state.mode == .help ? nil : list)
     }
 
     /// True while the user is waiting for something: a search not yet answered, the first

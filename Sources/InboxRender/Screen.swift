@@ -51,12 +51,17 @@ public struct Screen: Equatable, Sendable {
     public var lines: [ScreenLine]
     /// Where to put the visible cursor (the search line), or nil to hide it.
     public var cursor: (row: Int, col: Int)?
+    /// Rows whose lines move together when the list scrolls: the presenter may shift them
+    /// on the terminal instead of writing them again. Not part of what the frame shows.
+    public var scrollRegion: Range<Int>?
 
-    public init(rows: Int, cols: Int, lines: [ScreenLine], cursor: (row: Int, col: Int)? = nil) {
+    public init(rows: Int, cols: Int, lines: [ScreenLine], cursor: (row: Int, col: Int)? = nil,
+                scrollRegion: Range<Int>? = nil) {
         self.rows = rows
         self.cols = cols
         self.lines = lines
         self.cursor = cursor
+        self.scrollRegion = scrollRegion
     }
 
     public static func == (a: Screen, b: Screen) -> Bool {

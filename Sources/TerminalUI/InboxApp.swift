@@ -74,6 +74,8 @@ public final class InboxApp {
             var promptChanged = false
             for event in events {
                 switch event {
+                case .key(.ctrl("l")):
+                    presenter.invalidate()
                 case .key(let key):
                     if signInPrompt?.handle(key, inListMode: store.state.mode == .list) == true {
                         promptChanged = true

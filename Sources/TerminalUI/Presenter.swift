@@ -1,11 +1,15 @@
 import CNcursesw
 import InboxRender
 
-/// Draws frames with curses. Only rows that differ from the previous frame are written to
-/// curses' virtual screen, and curses in turn sends only the cells that changed, with one
-/// `doupdate()` per frame. A resize forgets the previous frame and repaints everything.
+/// Draws frames with curses. Only rows that differ from what curses' virtual screen holds
+/// are written, and curses in turn sends only the cells that changed, with one `doupdate()`
+/// per frame. When the list scrolled, its rows are first shifted in curses (`wscrl` in the
+/// frame's scroll region), so a one-row scroll writes the few rows that are new and the
+/// terminal moves the rest itself. A resize forgets everything and repaints.
 final class Presenter {
-    private var previous: Screen?
+    /// What curses' virtual screen holds, row by row (nil: unknown), and its size.
+    private var shown: [ScreenLine?]?
+    private var size: (rows: Int, cols: Int) = (0, 0)
     private var cursorVisible: Bool?
     private let palette: Palette
 
@@ -14,20 +18,32 @@ final class Presenter {
     }
 
     /// Forgets the last frame and makes the next `doupdate` repaint the whole terminal
-    /// (after a resize, or a suspend).
+    /// (after a resize, a suspend, or Ctrl-L).
     func invalidate() {
-        previous = nil
+        shown = nil
         clearok(chz_curscr(), true)
     }
 
     func present(_ screen: Screen) {
-        if let old = previous, old.rows != screen.rows || old.cols != screen.cols { invalidate() }
-        let old = previous
-        if old == nil { werase(chz_stdscr()) }
-        for (row, line) in screen.lines.enumerated() where row < screen.rows {
-            if let old, row < old.lines.count, old.lines[row] == line { continue }
-            draw(line, row: row, cols: screen.cols)
+        if shown != nil, size != (screen.rows, screen.cols) { invalidate() }
+        if shown == nil {
+            werase(chz_stdscr())
+            shown = Array(repeating: nil, count: screen.rows)
+            size = (screen.rows, screen.cols)
         }
+        var lines = shown ?? []
+        if let region = screen.scrollRegion {
+            let shift = LineShift.detect(old: lines, new: screen.lines, region: region)
+            if shift != 0, chz_scroll_rows(Int32(region.lowerBound), Int32(region.upperBound - 1), Int32(shift)) != chz_err() {
+                LineShift.apply(shift, to: &lines, region: region)
+            }
+        }
+        for (row, line) in screen.lines.enumerated() where row < screen.rows && row < lines.count {
+            if lines[row] == line { continue }
+            draw(line, row: row, cols: screen.cols)
+            lines[row] = line
+        }
+        shown = lines
         if let cursor = screen.cursor {
             setCursor(visible: true)
             wmove(chz_stdscr(), Int32(cursor.row), Int32(cursor.col))
@@ -36,7 +52,6 @@ final class Presenter {
         }
         wnoutrefresh(chz_stdscr())
         doupdate()
-        previous = screen
     }
 
     private func setCursor(visible: Bool) {

@@ -68,6 +68,32 @@ struct InboxScreenTests {
         try tmux.waitFor("back at the top") { Self.status($0).contains(" 1/") }
     }
 
+    /// Rows scrolled one at a time are shifted on the terminal, not written again: the screen
+    /// they leave must be exactly what a full repaint (Ctrl-L) draws, colours included.
+    @Test func scrolledRowsMatchAFullRepaint() throws {
+        let tmux = try Self.started()
+        defer { tmux.close() }
+        // One key per frame: keys that arrive together are drawn as one bigger move.
+        for (key, row) in Array(repeating: "j", count: 40).enumerated().map({ ($1, $0 + 2) })
+            + ["k", "k", "k", "Up", "k", "Up", "k"].enumerated().map({ ($1, 40 - $0) }) {
+            try tmux.send(key)
+            try tmux.waitFor("row \(row)") { Self.status($0).contains(" \(row)/") }
+        }
+        try tmux.waitFor("row 34") { Self.status($0).contains(" 34/") }
+        usleep(300_000)
+        let scrolled = try tmux.capture(escapes: true)
+        let bytes = NSTemporaryDirectory() + "chz-repaint-\(getpid()).out"
+        defer { try? FileManager.default.removeItem(atPath: bytes) }
+        try tmux.pipe(to: bytes)
+        try tmux.send("C-l")
+        usleep(500_000)
+        let repainted = try tmux.capture(escapes: true)
+        let written = (try? Data(contentsOf: URL(fileURLWithPath: bytes)).count) ?? 0
+        #expect(written > 1_500, "Ctrl-L repaints the whole screen (\(written) bytes)")
+        #expect(scrolled == repainted)
+        #expect(Self.status(repainted).contains(" 34/"))
+    }
+
     @Test func resizingTo60x15AndBackKeepsTheLayout() throws {
         let tmux = try Self.started()
         defer { tmux.close() }

@@ -1,0 +1,39 @@
+import InboxRender
+
+/// Finds how far the lines of a scrolling region moved between two frames, so that the
+/// presenter can shift them on the terminal and write only the lines that are new.
+enum LineShift {
+    /// The shifts tried: a row or a mouse-wheel notch either way.
+    static let candidates = [1, -1, 2, -2, 3, -3]
+
+    /// The shift `n` (new line `r` is old line `r + n`) that keeps the most lines of `region`
+    /// in place, or 0 when none keeps more than half of them and more than staying put does.
+    /// Unknown old lines (nil) never match.
+    static func detect(old: [ScreenLine?], new: [ScreenLine], region: Range<Int>) -> Int {
+        guard region.count > 2, region.lowerBound >= 0, region.upperBound <= old.count,
+              region.upperBound <= new.count else { return 0 }
+        func kept(_ shift: Int) -> Int {
+            var count = 0
+            for row in region where region.contains(row + shift) {
+                if let line = old[row + shift], line == new[row] { count += 1 }
+            }
+            return count
+        }
+        var best = 0, bestKept = kept(0)
+        guard bestKept * 2 <= region.count else { return 0 }
+        for shift in candidates where abs(shift) < region.count {
+            let k = kept(shift)
+            if k > bestKept { (best, bestKept) = (shift, k) }
+        }
+        return bestKept * 2 > region.count ? best : 0
+    }
+
+    /// `lines` with the rows of `region` moved by `shift` as the terminal moves them: the
+    /// rows that come in are unknown.
+    static func apply(_ shift: Int, to lines: inout [ScreenLine?], region: Range<Int>) {
+        let old = lines
+        for row in region {
+            lines[row] = region.contains(row + shift) ? old[row + shift] : nil
+        }
+    }
+}
