@@ -49,7 +49,7 @@ public final class DemoServer: Sendable {
             },
             logger: quiet
         )
-        let task = Task {
+        let task = Task(executorPreference: ServerExecutor()) {
             defer { portContinuation.finish() }
             try await app.run()
         }
