@@ -26,13 +26,13 @@ struct ContactRow {
         }
         if columns.status > 0 {
             row.add(" ", style(contact.isLive ? .live : .normal))
-            let status = Sanitizer.clean(contact.conversationStatus ?? "").trimmingCharacters(in: .whitespaces)
+            let status = Sanitizer.field(contact.conversationStatus)
             let text = contact.isLive ? g.live + " " + status : (status.isEmpty ? g.none : status)
             row.field(text + BidiIsolation.suffix(for: status), width: columns.status, style(contact.isLive ? .live : .normal))
         }
         if columns.agent > 0 {
             row.add(" ", style(.dim))
-            let agent = Sanitizer.clean(contact.assignedTo ?? "").trimmingCharacters(in: .whitespaces)
+            let agent = Sanitizer.field(contact.assignedTo)
             row.field(agent.isEmpty ? g.none : agent + BidiIsolation.suffix(for: agent), width: columns.agent, style(.dim))
         }
         if columns.time > 0 {
@@ -47,13 +47,13 @@ struct ContactRow {
     /// matched the email or phone instead, that field follows the name and is marked.
     /// The name gives up columns (down to half the field) so that the matched text shows.
     static func nameField(_ contact: Contact, search: String, glyphs: Glyphs, width: Int = .max) -> (String, Set<Int>) {
-        let name = Sanitizer.clean(contact.name ?? "").trimmingCharacters(in: .whitespaces)
+        let name = Sanitizer.field(contact.name)
         let shown = name.isEmpty ? fallbackName(contact) : name
         guard !search.isEmpty else { return (shown, []) }
         let inName = MatchHighlight.offsets(of: search, in: shown)
         if !inName.isEmpty { return (shown, inName) }
         for field in [contact.email, contact.phoneNumber] {
-            let text = Sanitizer.clean(field ?? "").trimmingCharacters(in: .whitespaces)
+            let text = Sanitizer.field(field)
             let found = MatchHighlight.offsets(of: search, in: text)
             guard !found.isEmpty, text != shown else { continue }
             var name = shown
@@ -80,7 +80,7 @@ struct ContactRow {
 
     static func fallbackName(_ contact: Contact) -> String {
         for candidate in [contact.phoneNumber, contact.email] {
-            let text = Sanitizer.clean(candidate ?? "").trimmingCharacters(in: .whitespaces)
+            let text = Sanitizer.field(candidate)
             if !text.isEmpty { return text }
         }
         return "(no name)"

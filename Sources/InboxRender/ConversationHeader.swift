@@ -12,7 +12,7 @@ enum ConversationHeader {
     static func name(_ view: ConversationState) -> String {
         let candidates = [view.contact.name, view.profile?.displayName, view.contact.phoneNumber, view.profile?.phoneNumber, view.contact.email]
         for candidate in candidates {
-            let text = Sanitizer.clean(candidate ?? "").trimmingCharacters(in: .whitespaces)
+            let text = Sanitizer.field(candidate)
             if !text.isEmpty { return text }
         }
         return "(no name)"

@@ -120,7 +120,7 @@ public enum ConversationRenderer {
         case .contact: return ConversationHeader.name(view)
         case .assistant: return "AI assistant"
         case .agent:
-            let name = Sanitizer.clean(conversation?.assignedTo ?? "").trimmingCharacters(in: .whitespaces)
+            let name = Sanitizer.field(conversation?.assignedTo)
             return name.isEmpty || name.lowercased().hasPrefix("ai ") ? "Agent" : "Agent · " + name
         case .other(let raw): return "[" + raw + "]"
         }

@@ -35,7 +35,7 @@ enum DetailPane {
         }
         let c = list.rows[list.selected]
         func clean(_ text: String?) -> String {
-            let t = Sanitizer.clean(text ?? "").trimmingCharacters(in: .whitespaces)
+            let t = Sanitizer.field(text)
             return t.isEmpty ? g.none : t
         }
         let name = clean(c.name)

@@ -40,6 +40,22 @@ public enum Sanitizer {
     }
 
     /// Fast path: printable ASCII and nothing else.
+    /// A field from the network as it is shown: `clean`, without the spaces around it: tabs,
+    /// Unicode space separators and U+200B, exactly Foundation's `.whitespaces` without its cost.
+    public static func field(_ text: String?) -> String {
+        let cleaned = clean(text ?? "")
+        let scalars = cleaned.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return cleaned }
+        return String(scalars[first...last])
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
+        return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+    }
+
     static func isPlain(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }

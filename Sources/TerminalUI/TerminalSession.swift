@@ -23,6 +23,9 @@ final class TerminalSession {
         nonl()
         keypad(chz_stdscr(), true)
         nodelay(chz_stdscr(), true)
+        // The loop reads every pending key before it draws, so curses need not poll the input
+        // between lines of an update (six system calls a frame) to cut a frame short.
+        typeahead(-1)
         set_escdelay(25)
         curs_set(0)
         _ = mousemask(chz_mouse_events(), nil)

@@ -1,3 +1,4 @@
+import Foundation
 import InboxRender
 import Testing
 
@@ -11,6 +12,7 @@ import Testing
         "\u{9D}osc\u{9C}", "\u{1B}", "\u{1B}[", "\u{1B}]", "\u{07}", "\u{08}", "\t", "\n", "\r", "\u{0}", "\u{7F}", "\u{85}",
         "\u{202E}", "\u{2066}", "\u{200D}", "\u{200B}", "\u{301}", "\u{FE0F}", "👨‍👩‍👧", "🇯🇵", "👍🏽", "刘", "あ", "한",
         "ש", "ع", "क्ष", "é", "a", "Z", " ", "…", "\u{FFFD}", "\u{E000}", "\u{10FFFF}",
+        "\u{A0}", "\u{3000}", "\u{2003}", "\u{1680}", "  ",
     ]
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -36,6 +38,7 @@ import Testing
                 }
             }
             let clean = Sanitizer.clean(text)
+            #expect(Sanitizer.field(text) == clean.trimmingCharacters(in: .whitespaces), "field of \(text.debugDescription)")
             #expect(!clean.unicodeScalars.contains(where: Self.isControl), "control left in \(clean.debugDescription) from \(text.debugDescription)")
             let columns = next() % 30
             let cut = TextWidth.truncate(clean, to: columns)
