@@ -53,7 +53,7 @@ final class DemoRoutes: Sendable {
             return WireFormat.json(.badRequest, ["message": "filter must be all, unread or live"])
         }
         let rows = try await store.page(filter: filter, search: q.get("search") ?? "", limit: page.limit, offset: page.offset)
-        return WireFormat.json(.ok, ["data": ["data": ["contacts": rows.map(WireFormat.contactRow)]]], rows: rows.count)
+        return WireFormat.json(.ok, encoding: ContactPageWire(rows), rows: rows.count)
     }
 
     func messages(_ request: Request) async throws -> Response {

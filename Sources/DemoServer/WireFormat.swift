@@ -3,21 +3,6 @@ import Hummingbird
 
 /// The JSON shapes of the Chatzy contract, built from demo values.
 enum WireFormat {
-    /// A row of `GET /get_contact_conversations`.
-    static func contactRow(_ c: DemoContact) -> [String: Any] {
-        [
-            "contact_id": c.id,
-            "contact_name": c.name,
-            "phone_number": c.phone,
-            "email": c.email,
-            "conversation_status": c.status,
-            "assigned_to": c.assignedTo,
-            "unread_message_count": String(c.unread),
-            "latest_message_time": time(c.latest),
-            "channels": c.channels,
-        ]
-    }
-
     /// The `contact` object of `GET /get_contact_conversation_messages`.
     static func contactDetail(_ c: DemoContact, state: ContactState, conversations: [DemoConversation], seed: UInt64) -> [String: Any] {
         var rng = SeededRandom(seed: seed, stream: UInt64(c.index), substream: 0xDE)
@@ -84,7 +69,16 @@ enum WireFormat {
     @TaskLocal static var truncateBodies = false
 
     static func json(_ status: HTTPResponse.Status, _ object: Any, rows: Int? = nil) -> Response {
-        var data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        body(status, (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8), rows: rows)
+    }
+
+    /// The same for an `Encodable` body (much faster to write than dictionaries).
+    static func json(_ status: HTTPResponse.Status, encoding value: some Encodable, rows: Int? = nil) -> Response {
+        body(status, (try? JSONEncoder().encode(value)) ?? Data("{}".utf8), rows: rows)
+    }
+
+    private static func body(_ status: HTTPResponse.Status, _ encoded: Data, rows: Int?) -> Response {
+        var data = encoded
         if truncateBodies { data = data.prefix(data.count / 2) }
         if let rows { RowCount.report(rows) }
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -31,8 +31,9 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 
-    /// The contact at `position`. Setting a row replaces it; an id that another row holds
-    /// is a programming error.
+    /// The contact at `position`. Setting a row writes it anew at the end of the arena (the
+    /// old bytes stay: only tests and rare edits set rows); an id that another row holds is a
+    /// programming error.
     public subscript(position: Int) -> Contact {
         get { PackedContact.contact(records[position], in: arena) }
         set {

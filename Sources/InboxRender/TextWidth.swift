@@ -48,11 +48,12 @@ public enum TextWidth {
         return total
     }
 
-    /// Width of a string.
+    /// Width of a string: the sum of its scalars' widths, which is the sum of its characters'
+    /// widths without the cost of finding where each character ends.
     public static func width(of text: some StringProtocol) -> Int {
         if let n = printableASCIICount(text) { return n }
         var total = 0
-        for character in text { total += width(of: character) }
+        for scalar in text.unicodeScalars { total += width(of: scalar) }
         return total
     }
 

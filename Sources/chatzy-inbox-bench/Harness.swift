@@ -101,6 +101,8 @@ struct BenchServer {
     struct Request {
         var path: String
         var parameters: [String: String]
+        /// How long the server took to answer, latency knob included (its request log's `ms`).
+        var milliseconds: Double
     }
 
     /// The contact-list requests logged so far.
@@ -114,7 +116,7 @@ struct BenchServer {
             components.percentEncodedQuery = object["query"] as? String
             var parameters: [String: String] = [:]
             for item in components.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
-            return Request(path: path, parameters: parameters)
+            return Request(path: path, parameters: parameters, milliseconds: (object["ms"] as? Double) ?? 0)
         }
     }
 
