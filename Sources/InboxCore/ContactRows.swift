@@ -12,8 +12,8 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
     private var records: [PackedContact.Record] = []
     /// Hash of an id's bytes → the row holding it.
     private var index: [Int: Int32] = [:]
-    /// Ids whose hash was already taken by another id (rare), with their rows.
-    private var collisions: [String: Int32] = [:]
+    /// Ids whose hash was already taken by another id (rare), by their bytes, with their rows.
+    private var collisions: [[UInt8]: Int32] = [:]
     /// Bits of the hash the index keys on; tests narrow it to make every id collide.
     var hashMask = -1
 
@@ -48,6 +48,12 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
         String(decoding: PackedContact.id(records[position], in: arena), as: UTF8.self)
     }
 
+    /// True when the row at `position` holds exactly `id` (byte for byte, as everywhere here:
+    /// a server's ids are its bytes, so canonically equivalent spellings are different ids).
+    public func hasID(_ id: String, at position: Int) -> Bool {
+        PackedContact.id(records[position], in: arena).elementsEqual(id.utf8)
+    }
+
     /// True when a row holds `id`.
     public func contains(id: String) -> Bool {
         firstIndex(ofID: id) != nil
@@ -62,9 +68,11 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
     /// Appends `contact` unless its id is already here; true when it was appended.
     @discardableResult
     public mutating func append(_ contact: Contact) -> Bool {
-        if contains(id: contact.id) { return false }
+        var id = contact.id
+        let key = id.withUTF8 { Self.hash($0) } & hashMask
+        if id.withUTF8({ lookUp($0, key: key) }) != nil { return false }
         records.append(PackedContact.append(contact, to: &arena))
-        indexLastRow()
+        index(row: records.count - 1, id: PackedContact.id(records[records.count - 1], in: arena), key: key)
         return true
     }
 
@@ -78,6 +86,8 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
         }
     }
 
+    /// Equal when every row holds the same bytes and values (stricter than `Contact`'s `==`,
+    /// which treats canonically equivalent strings as equal).
     public static func == (a: ContactRows, b: ContactRows) -> Bool {
         guard a.count == b.count else { return false }
         return zip(a.records, b.records).allSatisfy { PackedContact.same($0, in: a.arena, as: $1, in: b.arena) }
@@ -86,8 +96,13 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
     // MARK: The id index
 
     private func lookUp(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if let row = index[Self.hash(id) & hashMask], PackedContact.id(records[Int(row)], in: arena).elementsEqual(id) { return row }
-        return collisions.isEmpty ? nil : collisions[String(decoding: id, as: UTF8.self)]
+        lookUp(id, key: Self.hash(id) & hashMask)
+    }
+
+    /// Ids are compared byte for byte, in the index and among the collisions alike.
+    private func lookUp(_ id: UnsafeBufferPointer<UInt8>, key: Int) -> Int32? {
+        if let row = index[key], PackedContact.id(records[Int(row)], in: arena).elementsEqual(id) { return row }
+        return collisions.isEmpty ? nil : collisions[Array(id)]
     }
 
     private func lookUp(_ id: ArraySlice<UInt8>) -> Int32? {
@@ -100,11 +115,14 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
 
     private mutating func index(row: Int) {
         let id = PackedContact.id(records[row], in: arena)
-        let key = id.withUnsafeBufferPointer { Self.hash($0) } & hashMask
+        index(row: row, id: id, key: id.withUnsafeBufferPointer { Self.hash($0) } & hashMask)
+    }
+
+    private mutating func index(row: Int, id: ArraySlice<UInt8>, key: Int) {
         if index[key] == nil {
             index[key] = Int32(row)
         } else {
-            collisions[String(decoding: id, as: UTF8.self)] = Int32(row)
+            collisions[Array(id)] = Int32(row)
         }
     }
 

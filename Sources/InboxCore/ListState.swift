@@ -42,7 +42,7 @@ public struct ListState: Equatable, Sendable {
 
     /// Puts the selection back on `selectedID` when it is still loaded, else clamps it.
     mutating func reselect() {
-        if let id = selectedID, rows.indices.contains(selected), rows.id(at: selected) == id { return }
+        if let id = selectedID, rows.indices.contains(selected), rows.hasID(id, at: selected) { return }
         if let id = selectedID, let index = rows.firstIndex(ofID: id) {
             selected = index
         } else {

@@ -39,7 +39,6 @@ public enum Sanitizer {
         return String(out)
     }
 
-    /// Fast path: printable ASCII and nothing else.
     /// A field from the network as it is shown: `clean`, without the spaces around it: tabs,
     /// Unicode space separators and U+200B, exactly Foundation's `.whitespaces` without its cost.
     public static func field(_ text: String?) -> String {
@@ -56,6 +55,7 @@ public enum Sanitizer {
         return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
     }
 
+    /// Fast path: printable ASCII and nothing else.
     static func isPlain(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }

@@ -126,6 +126,8 @@ public final class SignInPrompt {
             screen.lines[screen.lines.count - 1] = ScreenLine([Span(TextWidth.fit(text, to: width), .error)])
             return screen
         case .asking, .signingIn:
+            // The box sits over the list: shifting the rows under it would only move it away.
+            screen.scrollRegion = nil
             let boxWidth = min(width - 2, 56)
             let left = (width - boxWidth) / 2
             let hint = phase == .signingIn ? "signing in…" : (message ?? "Enter signs in · Esc stays signed out")

@@ -57,7 +57,7 @@ struct CLIBinaryTests {
     ]
 
     @Test(arguments: badInputs.indices)
-    func badInputIsOneClearLineAndStatus2(_ index: Int) throws {
+    func badInputIsOneClearLineAndStatus2(_ index: Int) async throws {
         let (arguments, config, extra, phrase) = Self.badInputs[index]
         let (env, home) = try Self.environment(extra)
         if let config { try Self.writeConfig(config, home: home) }
@@ -70,7 +70,7 @@ struct CLIBinaryTests {
         #expect(result.stderr.contains(phrase), "\(result.stderr)")
     }
 
-    @Test func anUnreadableConfigFileNamesIt() throws {
+    @Test func anUnreadableConfigFileNamesIt() async throws {
         let (env, home) = try Self.environment()
         let path = home.appendingPathComponent("config/chatzy-inbox/config.toml")
         try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)  // a directory where the file should be
@@ -87,7 +87,7 @@ struct CLIBinaryTests {
         try environment(server.signedIn.merging(extra) { _, new in new })
     }
 
-    @Test func listPrintsEveryContactInEveryFormat() throws {
+    @Test func listPrintsEveryContactInEveryFormat() async throws {
         let server = try Self.server()
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
@@ -120,7 +120,7 @@ struct CLIBinaryTests {
         #expect(noHeader.stdout.split(separator: "\n").count == 3)
     }
 
-    @Test func hostileNamesAreMadeVisibleInTheTable() throws {
+    @Test func hostileNamesAreMadeVisibleInTheTable() async throws {
         let server = try Self.server(["--contacts", "300", "--hostile"])
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
@@ -131,7 +131,7 @@ struct CLIBinaryTests {
         #expect(table.stdout.contains("^["), "escape sequences are shown, not obeyed")
     }
 
-    @Test func aReaderClosingThePipeEndsListQuietlyWithStatus0() throws {
+    @Test func aReaderClosingThePipeEndsListQuietlyWithStatus0() async throws {
         let server = try Self.server(["--contacts", "2000"])
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server)
@@ -144,7 +144,7 @@ struct CLIBinaryTests {
         #expect(result.stderr.isEmpty, "quiet: \(result.stderr)")
     }
 
-    @Test func anInvalidTokenIsOneLineAndStatus1() throws {
+    @Test func anInvalidTokenIsOneLineAndStatus1() async throws {
         let server = try Self.server()
         defer { server.stop() }
         let (env, _) = try Self.signedIn(server, ["CHATZY_TOKEN": "expired-or-wrong"])
@@ -155,7 +155,7 @@ struct CLIBinaryTests {
         #expect(!result.stderr.contains("expired-or-wrong"))
     }
 
-    @Test func loginStoresTheSessionThatListUsesAndLogoutRemovesIt() throws {
+    @Test func loginStoresTheSessionThatListUsesAndLogoutRemovesIt() async throws {
         let server = try Self.server()
         defer { server.stop() }
         let (env, home) = try Self.environment(["CHATZY_API_URL": server.url])
@@ -200,7 +200,7 @@ struct CLIBinaryTests {
         #expect(afterwards.status == 2 && afterwards.stderr.contains("not signed in"))
     }
 
-    @Test func loginWithoutATerminalOrEmailSaysWhatToDo() throws {
+    @Test func loginWithoutATerminalOrEmailSaysWhatToDo() async throws {
         let (env, _) = try Self.environment(["CHATZY_API_URL": "http://127.0.0.1:9"])
         let noEmail = try Self.run(["login", "--password-stdin"], env)
         #expect(noEmail.status == 2 && noEmail.stderr.contains("no account email"))
@@ -209,7 +209,7 @@ struct CLIBinaryTests {
         #expect(noTTY.status == 2)
     }
 
-    @Test func theConfigFileSuppliesTheServerAndAccount() throws {
+    @Test func theConfigFileSuppliesTheServerAndAccount() async throws {
         let server = try Self.server()
         defer { server.stop() }
         let (env, home) = try Self.environment(["CHATZY_TOKEN": server.token])
@@ -232,7 +232,7 @@ struct CLIBinaryTests {
         #expect(try String(contentsOfFile: home.path + "/flag.log", encoding: .utf8).contains("limit=2&offset=2"))
     }
 
-    @Test func helpVersionAndCompletionScripts() throws {
+    @Test func helpVersionAndCompletionScripts() async throws {
         let (env, _) = try Self.environment()
         for command in [[], ["list"], ["login"], ["logout"], ["demo-server"]] {
             let help = try Self.run(command + ["--help"], env)

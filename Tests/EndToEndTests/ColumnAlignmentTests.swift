@@ -15,13 +15,13 @@ struct ColumnAlignmentTests {
         text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
     }
 
-    @Test func statusAndTimeColumnsLineUpOnEveryRow() throws {
+    @Test func statusAndTimeColumnsLineUpOnEveryRow() async throws {
         setlocale(LC_CTYPE, "C.UTF-8")
         let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth"))
         let wcwidth = unsafeBitCast(symbol, to: WcWidth.self)
         let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo", cols: 100, rows: 40)
         defer { tmux.close() }
-        let screen = try tmux.waitFor("the first page", timeout: 20) { $0.count >= 40 && $0[39].contains("/50+") }
+        let screen = try await tmux.waitFor("the first page", timeout: 20) { $0.count >= 40 && $0[39].contains("/50+") }
         let statuses = ["open", "closed", "pending", "resolved", "snoozed", "● live"]
         var statusColumns: [Int: [String]] = [:]
         for row in screen[2..<39] {
@@ -35,33 +35,33 @@ struct ColumnAlignmentTests {
         #expect(statusColumns.values.first?.count ?? 0 > 20)
     }
 
-    @Test func sigtermExitsWith143AndRestoresTheTerminal() throws {
-        try signalEndsTheInbox(SIGTERM, status: 143)
+    @Test func sigtermExitsWith143AndRestoresTheTerminal() async throws {
+        try await signalEndsTheInbox(SIGTERM, status: 143)
     }
 
-    @Test func aCrashSignalRestoresTheTerminalThenDiesOfIt() throws {
-        try signalEndsTheInbox(SIGSEGV, status: 128 + SIGSEGV)
+    @Test func aCrashSignalRestoresTheTerminalThenDiesOfIt() async throws {
+        try await signalEndsTheInbox(SIGSEGV, status: 128 + SIGSEGV)
     }
 
-    func signalEndsTheInbox(_ signal: Int32, status: Int32) throws {
+    func signalEndsTheInbox(_ signal: Int32, status: Int32) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-signal-\(getpid())-\(signal)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let pidFile = dir.appendingPathComponent("pid").path
         let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
-        let tmux = try InboxScreenTests.shell()
+        let tmux = try await InboxScreenTests.shell()
         defer { tmux.close() }
         // No backtrace for the crash: symbolicating a debug binary takes longer than the test.
         let env = signal == SIGTERM ? "" : "SWIFT_BACKTRACE=enable=no "
         try tmux.send("clear; stty -g > \(before); \(env)sh -c 'echo $$ > \(pidFile); exec \(BuiltBinary.path) --demo'; echo STATUS=$?; stty -g > \(after)", literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("the first page", timeout: 20) { InboxScreenTests.status($0).contains("/50+") }
+        try await tmux.waitFor("the first page", timeout: 20) { InboxScreenTests.status($0).contains("/50+") }
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, signal) == 0)
-        let screen = try tmux.waitFor("the process to exit", timeout: 30) { $0.contains { $0.hasPrefix("STATUS=") } }
+        let screen = try await tmux.waitFor("the process to exit", timeout: 30) { $0.contains { $0.hasPrefix("STATUS=") } }
         #expect(screen.contains { $0.hasPrefix("STATUS=\(status)") }, "\(screen)")
-        try tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
-        usleep(100_000)
+        try await tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
+        try await Task.sleep(for: .microseconds(100_000))
         #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
         #expect(!screen.contains { $0.contains("? help") }, "the inbox screen is gone")
     }

@@ -17,26 +17,26 @@ struct ConversationViewTests {
         screen.first?.contains("Esc back") == true && messageCount(screen) != nil
     }
 
-    @Test func openScrollPageOlderAndCloseBackToTheSameList() throws {
+    @Test func openScrollPageOlderAndCloseBackToTheSameList() async throws {
         let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo")
         defer { tmux.close() }
-        try tmux.waitFor("the first page of contacts", DemoInboxTests.isInboxWithContacts)
+        try await tmux.waitFor("the first page of contacts", DemoInboxTests.isInboxWithContacts)
 
         // Find a contact with more than one page (50) of messages, opening them in turn.
         var opened: [String] = []
         var selectedRow = 2
         for attempt in 0..<12 {
-            let list = try tmux.waitFor("the selection on row \(selectedRow)", escapes: true) {
+            let list = try await tmux.waitFor("the selection on row \(selectedRow)", escapes: true) {
                 DemoInboxTests.selectedRow($0) == selectedRow
             }
             #expect(list.count >= 24)
             try tmux.send("Enter")
-            opened = try tmux.waitFor("the conversation of contact \(attempt)") { screen in
+            opened = try await tmux.waitFor("the conversation of contact \(attempt)") { screen in
                 Self.isConversation(screen) && screen.last { !$0.isEmpty }?.contains("newest") == true
             }
             if Self.messageCount(opened)?.more == true { break }
             try tmux.send(attempt % 2 == 0 ? "Escape" : "q")
-            try tmux.waitFor("the list again") { DemoInboxTests.isInboxWithContacts($0) }
+            try await tmux.waitFor("the list again") { DemoInboxTests.isInboxWithContacts($0) }
             try tmux.send("j")
             selectedRow += 1
         }
@@ -48,12 +48,12 @@ struct ConversationViewTests {
 
         // One line up: the last row shows what was one row above it.
         try tmux.send("k")
-        let scrolled = try tmux.waitFor("one line of scrolling") { $0.count > 22 && $0[22] == opened[21] }
+        let scrolled = try await tmux.waitFor("one line of scrolling") { $0.count > 22 && $0[22] == opened[21] }
         #expect(!(scrolled.last { !$0.isEmpty } ?? "").contains("newest"))
 
         // g goes to the top of what is loaded, which loads the next older page.
         try tmux.send("g")
-        let older = try tmux.waitFor("an older page") { screen in
+        let older = try await tmux.waitFor("an older page") { screen in
             guard let count = Self.messageCount(screen) else { return false }
             return count.count > 50
         }
@@ -61,11 +61,11 @@ struct ConversationViewTests {
 
         // G comes back to the newest message.
         try tmux.send("G")
-        try tmux.waitFor("the newest message again") { $0.count > 22 && $0[22] == newest }
+        try await tmux.waitFor("the newest message again") { $0.count > 22 && $0[22] == newest }
 
         // Esc: the list, with the same contact selected and the same tab.
         try tmux.send("Escape")
-        let list = try tmux.waitFor("the list with the same selection", escapes: true) {
+        let list = try await tmux.waitFor("the list with the same selection", escapes: true) {
             DemoInboxTests.selectedRow($0) == selectedRow
         }
         #expect(list[0].contains("All"))
@@ -74,7 +74,7 @@ struct ConversationViewTests {
         #expect(plain.last { !$0.isEmpty }?.contains("\(selectedRow - 1)/50+") == true)
 
         try tmux.send("q")
-        let after = try tmux.waitFor("the process to exit") { $0.contains { $0.contains("EXIT=") } }
+        let after = try await tmux.waitFor("the process to exit") { $0.contains { $0.contains("EXIT=") } }
         #expect(after.contains { $0.contains("EXIT=0") })
     }
 }

@@ -18,33 +18,33 @@ struct DemoInboxTests {
             && screen[0].contains("Live") && screen.contains { $0.contains("/50+") }
     }
 
-    @Test func demoShowsContactsMovesSelectionAndQuitsCleanly() throws {
+    @Test func demoShowsContactsMovesSelectionAndQuitsCleanly() async throws {
         let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo")
         defer { tmux.close() }
-        let first = try tmux.waitFor("the first page of contacts", Self.isInboxWithContacts)
+        let first = try await tmux.waitFor("the first page of contacts", Self.isInboxWithContacts)
         #expect(first[1].contains("/"))
         #expect(first[2].trimmingCharacters(in: .whitespaces).count > 5, "a contact row is painted")
 
-        let before = try tmux.waitFor("a selected row", escapes: true) { Self.selectedRow($0) != nil }
+        let before = try await tmux.waitFor("a selected row", escapes: true) { Self.selectedRow($0) != nil }
         let startRow = try #require(Self.selectedRow(before))
         #expect(startRow == 2, "the first contact is selected at start")
 
         try tmux.send("j")
-        let moved = try tmux.waitFor("the selection to move down", escapes: true) { Self.selectedRow($0) == startRow + 1 }
+        let moved = try await tmux.waitFor("the selection to move down", escapes: true) { Self.selectedRow($0) == startRow + 1 }
         #expect(Self.selectedRow(moved) == 3)
         let status = try tmux.capture().last { !$0.isEmpty } ?? ""
         #expect(status.contains("2/50+"))
 
         try tmux.send("Down", "Down", "k")
-        try tmux.waitFor("arrow keys to move", escapes: true) { Self.selectedRow($0) == 4 }
+        try await tmux.waitFor("arrow keys to move", escapes: true) { Self.selectedRow($0) == 4 }
 
         try tmux.send("q")
-        let after = try tmux.waitFor("the process to exit") { screen in screen.contains { $0.contains("EXIT=") } }
+        let after = try await tmux.waitFor("the process to exit") { screen in screen.contains { $0.contains("EXIT=") } }
         #expect(after.contains { $0.contains("EXIT=0") })
         #expect(!after.contains { $0.contains("Unread") }, "the inbox screen is gone: the terminal was restored")
     }
 
-    @Test func withoutCredentialsItSaysWhatToSet() throws {
+    @Test func withoutCredentialsItSaysWhatToSet() async throws {
         var env = ProcessInfo.processInfo.environment
         for key in ["CHATZY_EMAIL", "CHATZY_TOKEN", "CHATZY_API_URL"] { env[key] = nil }
         env["SWIFT_BACKTRACE"] = "interactive=no"

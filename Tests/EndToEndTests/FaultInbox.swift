@@ -100,8 +100,8 @@ final class FaultInbox {
     /// Waits until `condition` holds for the status line (and screen), recording every status.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 45,
-                 _ condition: (StatusLine, [String]) -> Bool) throws -> StatusLine {
-        let screen = try tmux.waitFor(what, timeout: timeout) { screen in
+                 _ condition: (StatusLine, [String]) -> Bool) async throws -> StatusLine {
+        let screen = try await tmux.waitFor(what, timeout: timeout) { screen in
             record(screen)
             return condition(StatusLine(screen), screen)
         }
@@ -121,21 +121,21 @@ final class FaultInbox {
 
     /// Waits for the first page.
     @discardableResult
-    func waitForFirstPage() throws -> StatusLine {
-        try waitFor("the first page") { status, _ in (status.loaded ?? 0) >= Self.pageSize }
+    func waitForFirstPage() async throws -> StatusLine {
+        try await waitFor("the first page") { status, _ in (status.loaded ?? 0) >= Self.pageSize }
     }
 
     /// Presses `G` (last loaded row, which asks for the next page) and waits for that page,
     /// through whatever the server does meanwhile, until `condition` holds for the status line
     /// and the screen; returns that status line.
     @discardableResult
-    func scroll(until what: String, _ condition: (StatusLine, [String]) -> Bool) throws -> StatusLine {
-        var loaded = try waitForFirstPage().loaded ?? 0
+    func scroll(until what: String, _ condition: (StatusLine, [String]) -> Bool) async throws -> StatusLine {
+        var loaded = try await waitForFirstPage().loaded ?? 0
         for _ in 0..<(2 * Self.contacts / Self.pageSize + 5) {
             let now = try screen()
             if condition(StatusLine(now), now) { return StatusLine(now) }
             try tmux.send("G")
-            let status = try waitFor("more than \(loaded) rows loaded, or \(what)") { status, screen in
+            let status = try await waitFor("more than \(loaded) rows loaded, or \(what)") { status, screen in
                 condition(status, screen) || (status.loaded ?? 0) > loaded || (status.loaded == Self.contacts && !status.more)
             }
             loaded = status.loaded ?? loaded
@@ -146,10 +146,10 @@ final class FaultInbox {
     }
 
     /// Scrolls until every contact is loaded and the last one selected.
-    func scrollToEnd() throws {
-        try scroll(until: "every contact loaded") { status, _ in status.loaded == Self.contacts && !status.more }
+    func scrollToEnd() async throws {
+        try await scroll(until: "every contact loaded") { status, _ in status.loaded == Self.contacts && !status.more }
         try tmux.send("G")
-        let last = try waitFor("the last contact selected") { status, _ in
+        let last = try await waitFor("the last contact selected") { status, _ in
             status.position == Self.contacts && status.loaded == Self.contacts && !status.more
         }
         #expect(last.text.contains("end of list"), "\(last)")
@@ -158,24 +158,24 @@ final class FaultInbox {
     /// Presses `k` and waits for the selection to move up one row while `during` still holds
     /// (the fault is still in effect: the awaited page has not arrived). Returns the status.
     @discardableResult
-    func keyMovesWhile(_ what: String, _ during: (StatusLine) -> Bool) throws -> StatusLine {
+    func keyMovesWhile(_ what: String, _ during: (StatusLine) -> Bool) async throws -> StatusLine {
         let before = StatusLine(try screen())
         let from = try #require(before.position, "a selection before k: \(before)")
         try tmux.send("k")
-        let after = try waitFor("k to move the selection from \(from)") { status, _ in status.position == from - 1 }
+        let after = try await waitFor("k to move the selection from \(from)") { status, _ in status.position == from - 1 }
         #expect(during(after), "k answered while \(what): \(after)")
         try tmux.send("j")
-        try waitFor("j to move it back") { status, _ in status.position == from }
+        try await waitFor("j to move it back") { status, _ in status.position == from }
         return after
     }
 
     /// Every loaded row at once: `g`, then a terminal as tall as the list, read without the
     /// time column (it counts from each server's start). The terminal goes back to 80x24.
-    func allRows() throws -> [String] {
+    func allRows() async throws -> [String] {
         try tmux.send("g")
-        try waitFor("the first row selected") { status, _ in status.position == 1 }
+        try await waitFor("the first row selected") { status, _ in status.position == 1 }
         try tmux.resize(cols: 80, rows: Self.contacts + 3)
-        let screen = try tmux.waitFor("every row on a tall screen", timeout: 30) { screen in
+        let screen = try await tmux.waitFor("every row on a tall screen", timeout: 30) { screen in
             screen.count >= Self.contacts + 3 && !screen[Self.contacts + 1].trimmingCharacters(in: .whitespaces).isEmpty
                 && StatusLine(screen).position == 1
         }
@@ -189,9 +189,9 @@ final class FaultInbox {
     }
 
     /// Quits with q and expects status 0.
-    func quit() throws {
+    func quit() async throws {
         try tmux.send("q")
-        let screen = try tmux.waitFor("the inbox to exit", timeout: 20) { $0.contains { $0.contains("EXIT=") } }
+        let screen = try await tmux.waitFor("the inbox to exit", timeout: 20) { $0.contains { $0.contains("EXIT=") } }
         #expect(screen.contains { $0.contains("EXIT=0") })
     }
 
@@ -217,25 +217,33 @@ final class FaultInbox {
 
     /// The rows of a fault-free server with the same seed and size, read the same way: what
     /// every fault run must end with. Computed once per test process.
-    static func referenceRows() throws -> [String] {
-        referenceLock.lock()
-        defer { referenceLock.unlock() }
-        if let cached = reference { return cached }
-        let run = try FaultInbox(server: [])
-        defer { run.close() }
-        try run.waitForFirstPage()
-        let rows = try run.tallRowsAfterLoadingEverything()
-        reference = rows
-        return rows
+    static func referenceRows() async throws -> [String] {
+        try await referenceCache.rows {
+            let run = try FaultInbox(server: [])
+            defer { run.close() }
+            try await run.waitForFirstPage()
+            return try await run.tallRowsAfterLoadingEverything()
+        }
     }
 
-    private nonisolated(unsafe) static var reference: [String]?
-    private static let referenceLock = NSLock()
+    private static let referenceCache = ReferenceCache()
+
+    /// Runs the reference once; every caller awaits the same run.
+    private actor ReferenceCache {
+        private var run: Task<[String], any Error>?
+
+        func rows(_ make: @escaping @Sendable () async throws -> [String]) async throws -> [String] {
+            if let run { return try await run.value }
+            let started = Task { try await make() }
+            run = started
+            return try await started.value
+        }
+    }
 
     /// On a terminal as tall as the list the inbox prefetches everything by itself.
-    private func tallRowsAfterLoadingEverything() throws -> [String] {
+    private func tallRowsAfterLoadingEverything() async throws -> [String] {
         try tmux.resize(cols: 80, rows: Self.contacts + 3)
-        let screen = try tmux.waitFor("every row loaded on a tall screen", timeout: 30) { screen in
+        let screen = try await tmux.waitFor("every row loaded on a tall screen", timeout: 30) { screen in
             let status = StatusLine(screen)
             return screen.count >= Self.contacts + 3 && status.loaded == Self.contacts && !status.more
         }

@@ -13,9 +13,9 @@ import Glibc
 @Suite(.serialized)
 struct FaultTests {
     /// Compares the rows with the fault-free reference, naming the first difference.
-    func expectAllRows(_ run: FaultInbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let rows = try run.allRows()
-        let reference = try FaultInbox.referenceRows()
+    func expectAllRows(_ run: FaultInbox, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let rows = try await run.allRows()
+        let reference = try await FaultInbox.referenceRows()
         let firstDifference = zip(rows, reference).enumerated().first { $0.element.0 != $0.element.1 }
         #expect(rows == reference, "row \(firstDifference.map { "\($0.offset + 1): \($0.element.0) ≠ \($0.element.1)" } ?? "count \(rows.count)")",
                 sourceLocation: sourceLocation)
@@ -26,52 +26,52 @@ struct FaultTests {
         run.answeredPages().filter { $0.status == 200 }.map(\.offset).sorted()
     }
 
-    @Test func fiveHundredOnEveryThirdRequest() throws {
+    @Test func fiveHundredOnEveryThirdRequest() async throws {
         let run = try FaultInbox(server: ["--fail-every", "3"])
         defer { run.close() }
-        try run.scrollToEnd()
+        try await run.scrollToEnd()
         #expect(run.saw("Server error (500)"), "statuses seen: \(run.statuses)")
-        try expectAllRows(run)
-        try run.quit()
+        try await expectAllRows(run)
+        try await run.quit()
         let pages = run.answeredPages()
         #expect(pages.contains { $0.status == 500 })
         #expect(servedOffsets(run) == FaultInbox.everyOffset, "each page served once: \(pages)")
     }
 
-    @Test func rateLimitedWithRetryAfter() throws {
+    @Test func rateLimitedWithRetryAfter() async throws {
         let run = try FaultInbox(server: ["--rate-limit-every", "5", "--retry-after", "2"])
         defer { run.close() }
-        let limited = try run.scroll(until: "a 429 in the status line") { status, _ in
+        let limited = try await run.scroll(until: "a 429 in the status line") { status, _ in
             status.text.contains("Rate limited (429): retrying in 2s")
         }
-        try run.keyMovesWhile("the 429 is waited out") { $0.loaded == limited.loaded }
-        try run.scrollToEnd()
-        try expectAllRows(run)
-        try run.quit()
+        try await run.keyMovesWhile("the 429 is waited out") { $0.loaded == limited.loaded }
+        try await run.scrollToEnd()
+        try await expectAllRows(run)
+        try await run.quit()
         let pages = run.answeredPages()
         #expect(pages.filter { $0.status == 429 }.count >= 2)
         #expect(servedOffsets(run) == FaultInbox.everyOffset, "each page served once: \(pages)")
         #expect(run.log.contains("Rate limited (429)"))
     }
 
-    @Test func answersHeldPastTheTimeout() throws {
+    @Test func answersHeldPastTheTimeout() async throws {
         // The fifth request (offset 80 when nothing else failed) and every fifth after it is
         // held for 8 s; the inbox gives up after 3 s and asks again.
         let run = try FaultInbox(server: ["--stall-every", "5", "--stall-ms", "8000"], inbox: ["--timeout", "3"])
         defer { run.close() }
-        let stalled = try run.scroll(until: "the fifth request on the wire") { status, _ in
+        let stalled = try await run.scroll(until: "the fifth request on the wire") { status, _ in
             status.loaded == 4 * FaultInbox.pageSize && status.text.contains("loading")
         }
-        try run.keyMovesWhile("the request is held by the server") { $0.loaded == stalled.loaded }
-        try run.scrollToEnd()
+        try await run.keyMovesWhile("the request is held by the server") { $0.loaded == stalled.loaded }
+        try await run.scrollToEnd()
         #expect(run.saw("The server did not answer in time"), "statuses seen: \(run.statuses)")
-        try expectAllRows(run)
-        try run.quit()
+        try await expectAllRows(run)
+        try await run.quit()
         #expect(run.log.contains("The server did not answer in time"))
     }
 
     /// `list` has no retries: a held answer ends it after `--timeout` with one line and status 1.
-    @Test func listGivesUpAfterItsTimeout() throws {
+    @Test func listGivesUpAfterItsTimeout() async throws {
         let server = try DemoServerProcess(["--contacts", "10", "--stall-every", "1", "--stall-ms", "30000"])
         defer { server.stop(signal: SIGKILL) }
         let (env, home) = try CLIBinaryTests.environment(server.signedIn)
@@ -81,64 +81,64 @@ struct FaultTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func aTruncatedJSONBody() throws {
+    @Test func aTruncatedJSONBody() async throws {
         let run = try FaultInbox(server: ["--truncate-every", "3"])
         defer { run.close() }
-        try run.scrollToEnd()
+        try await run.scrollToEnd()
         #expect(run.saw("Unreadable answer from the server"), "statuses seen: \(run.statuses)")
-        try expectAllRows(run)
-        try run.quit()
+        try await expectAllRows(run)
+        try await run.quit()
         #expect(run.log.contains("Unreadable answer from the server"))
     }
 
-    @Test func theServerKilledMidSessionAndRestarted() throws {
+    @Test func theServerKilledMidSessionAndRestarted() async throws {
         let run = try FaultInbox(server: ["--latency-ms", "150"])
         defer { run.close() }
-        try run.scroll(until: "three pages") { status, _ in (status.loaded ?? 0) >= 3 * FaultInbox.pageSize }
+        try await run.scroll(until: "three pages") { status, _ in (status.loaded ?? 0) >= 3 * FaultInbox.pageSize }
         try run.tmux.send("G")
         run.killServer()
         // The page asked for by G was most likely on the wire; if it had arrived, the next G asks again.
-        let down = try run.scroll(until: "the status line to say the server is unreachable") { status, _ in
+        let down = try await run.scroll(until: "the status line to say the server is unreachable") { status, _ in
             status.text.contains("Cannot connect")
         }
-        try run.keyMovesWhile("the server is down") { $0.loaded == down.loaded }
+        try await run.keyMovesWhile("the server is down") { $0.loaded == down.loaded }
         try run.restartServer()
-        try run.scrollToEnd()
-        try expectAllRows(run)
-        try run.quit()
+        try await run.scrollToEnd()
+        try await expectAllRows(run)
+        try await run.quit()
         #expect(servedOffsets(run) == FaultInbox.everyOffset, "each page served once: \(run.answeredPages())")
     }
 
-    @Test func aSessionExpiringInTheMiddleOfScrolling() throws {
+    @Test func aSessionExpiringInTheMiddleOfScrolling() async throws {
         let ttl = 8.0
         let run = try FaultInbox(server: ["--token-ttl", "\(Int(ttl))"])
         defer { run.close() }
         let prompt = "Session expired — sign in again"
-        let before = try run.scroll(until: "three pages") { status, screen in
+        let before = try await run.scroll(until: "three pages") { status, screen in
             (status.loaded ?? 0) >= 3 * FaultInbox.pageSize || screen.contains { $0.contains(prompt) }
         }
         #expect((before.loaded ?? 0) >= FaultInbox.pageSize, "rows were loaded before the session expired")
         // Wait for the token to expire, then ask for the next page.
         let expired = run.serverStarted.addingTimeInterval(ttl + 0.5).timeIntervalSinceNow
         if expired > 0 { usleep(UInt32(expired * 1_000_000)) }
-        try run.scroll(until: "the password prompt") { _, screen in screen.contains { $0.contains(prompt) } }
+        try await run.scroll(until: "the password prompt") { _, screen in screen.contains { $0.contains(prompt) } }
         try run.tmux.send("Escape")
-        let signedOut = try run.waitFor("signed out") { status, _ in status.text.contains("signed out") }
+        let signedOut = try await run.waitFor("signed out") { status, _ in status.text.contains("signed out") }
         // Signed out, the status line says so instead of the position: follow the reverse-video row.
         let row = try #require(DemoInboxTests.selectedRow(try run.tmux.capture(escapes: true)), "a selected row")
         try run.tmux.send("k")
-        try run.tmux.waitFor("k to move the selection while signed out", escapes: true) { DemoInboxTests.selectedRow($0) == row - 1 }
+        try await run.tmux.waitFor("k to move the selection while signed out", escapes: true) { DemoInboxTests.selectedRow($0) == row - 1 }
         try run.tmux.send("j")
-        try run.tmux.waitFor("j to move it back", escapes: true) { DemoInboxTests.selectedRow($0) == row }
+        try await run.tmux.waitFor("j to move it back", escapes: true) { DemoInboxTests.selectedRow($0) == row }
         #expect(StatusLine(try run.screen()).text.contains("signed out"), "still signed out: \(signedOut)")
         try run.tmux.send("s")
-        try run.waitFor("the prompt again") { _, screen in screen.contains { $0.contains(prompt) } }
+        try await run.waitFor("the prompt again") { _, screen in screen.contains { $0.contains(prompt) } }
         try run.tmux.send(DemoServerOptions.demoPassword, literal: true)
         try run.tmux.send("Enter")
-        try run.waitFor("the prompt to close") { _, screen in !screen.contains { $0.contains(prompt) } }
-        try run.scrollToEnd()
-        try expectAllRows(run)
-        try run.quit()
+        try await run.waitFor("the prompt to close") { _, screen in !screen.contains { $0.contains(prompt) } }
+        try await run.scrollToEnd()
+        try await expectAllRows(run)
+        try await run.quit()
         let pages = run.answeredPages()
         #expect(pages.contains { $0.status == 401 })
         #expect(servedOffsets(run) == FaultInbox.everyOffset, "each page served once: \(pages)")

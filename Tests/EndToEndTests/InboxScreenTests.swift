@@ -9,34 +9,34 @@ struct InboxScreenTests {
         screen.count >= rows ? screen[rows - 1] : ""
     }
 
-    static func started(cols: Int = 80, rows: Int = 24, command: String? = nil) throws -> TmuxHarness {
+    static func started(cols: Int = 80, rows: Int = 24, command: String? = nil) async throws -> TmuxHarness {
         let tmux = try TmuxHarness(command: command ?? "\(BuiltBinary.path) --demo", cols: cols, rows: rows)
-        try tmux.waitFor("the first page", timeout: 20) { screen in
+        try await tmux.waitFor("the first page", timeout: 20) { screen in
             screen.count >= rows && screen[rows - 1].contains("/50+")
         }
         return tmux
     }
 
-    @Test func tabsSwitchWithKeysAndShowTheirCounts() throws {
-        let tmux = try Self.started()
+    @Test func tabsSwitchWithKeysAndShowTheirCounts() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         try tmux.send("2")
-        let unread = try tmux.waitFor("the Unread tab") { Self.status($0).contains("Unread") && $0[0].contains(#/Unread \d+/#) }
+        let unread = try await tmux.waitFor("the Unread tab") { Self.status($0).contains("Unread") && $0[0].contains(#/Unread \d+/#) }
         #expect(unread[0].contains("All 50+"), "the All tab keeps its loaded count")
         try tmux.send("3")
-        try tmux.waitFor("the Live tab") { Self.status($0).contains("Live") && $0[0].contains(#/Live \d+/#) }
+        try await tmux.waitFor("the Live tab") { Self.status($0).contains("Live") && $0[0].contains(#/Live \d+/#) }
         try tmux.send("Tab")
-        try tmux.waitFor("Tab to wrap around to All") { Self.status($0).contains(" All") }
+        try await tmux.waitFor("Tab to wrap around to All") { Self.status($0).contains(" All") }
         try tmux.send("BTab")
-        try tmux.waitFor("Shift-Tab back to Live") { Self.status($0).contains("Live") }
+        try await tmux.waitFor("Shift-Tab back to Live") { Self.status($0).contains("Live") }
     }
 
-    @Test func searchFiltersHighlightsAndClears() throws {
-        let tmux = try Self.started()
+    @Test func searchFiltersHighlightsAndClears() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         try tmux.send("/")
         try tmux.send("kamau", literal: true)
-        let found = try tmux.waitFor("the search results") { screen in
+        let found = try await tmux.waitFor("the search results") { screen in
             Self.status(screen).contains("/kamau")
         }
         let rows = found[2..<23].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -46,61 +46,63 @@ struct InboxScreenTests {
         #expect(escaped[2..<23].contains { $0.contains("Kamau") && $0.contains("\u{1B}[") }, "matches are highlighted")
         // Ctrl-W deletes the word, Esc leaves the search line with the unsearched list.
         try tmux.send("C-w")
-        try tmux.waitFor("the word deleted") { $0[1].trimmingCharacters(in: .whitespaces) == "/" }
+        try await tmux.waitFor("the word deleted") { $0[1].trimmingCharacters(in: .whitespaces) == "/" }
         try tmux.send("Escape")
-        try tmux.waitFor("the list without a search") { screen in
+        try await tmux.waitFor("the list without a search") { screen in
             screen[1].contains("search name") && Self.status(screen).contains("/50+") && !Self.status(screen).contains("/kamau")
         }
     }
 
-    @Test func scrollingByRowsPagesAndEnds() throws {
-        let tmux = try Self.started()
+    @Test func scrollingByRowsPagesAndEnds() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         try tmux.send("PageDown")
-        try tmux.waitFor("one page down") { Self.status($0).contains(" 22/") }
+        try await tmux.waitFor("one page down") { Self.status($0).contains(" 22/") }
         try tmux.send("C-u")
-        try tmux.waitFor("half a page up") { Self.status($0).contains(" 12/") }
+        try await tmux.waitFor("half a page up") { Self.status($0).contains(" 12/") }
         try tmux.send("G")
-        try tmux.waitFor("the last loaded row, then more") { screen in
+        try await tmux.waitFor("the last loaded row, then more") { screen in
             Self.status(screen).contains(#/ \d+\/(\d+)\+?/#) && !Self.status(screen).contains("/50+")
         }
         try tmux.send("g")
-        try tmux.waitFor("back at the top") { Self.status($0).contains(" 1/") }
+        try await tmux.waitFor("back at the top") { Self.status($0).contains(" 1/") }
     }
 
     /// Rows scrolled one at a time are shifted on the terminal, not written again: the screen
     /// they leave must be exactly what a full repaint (Ctrl-L) draws, colours included.
-    @Test func scrolledRowsMatchAFullRepaint() throws {
-        let tmux = try Self.started()
+    @Test func scrolledRowsMatchAFullRepaint() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         // One key per frame: keys that arrive together are drawn as one bigger move.
+        // 40 down (the view scrolls from row 20 on), then 25 up (it scrolls back from row 24 on).
+        let up = (0..<25).map { $0 % 4 == 3 ? "Up" : "k" }
         for (key, row) in Array(repeating: "j", count: 40).enumerated().map({ ($1, $0 + 2) })
-            + ["k", "k", "k", "Up", "k", "Up", "k"].enumerated().map({ ($1, 40 - $0) }) {
+            + up.enumerated().map({ ($1, 40 - $0) }) {
             try tmux.send(key)
-            try tmux.waitFor("row \(row)") { Self.status($0).contains(" \(row)/") }
+            try await tmux.waitFor("row \(row)") { Self.status($0).contains(" \(row)/") }
         }
-        try tmux.waitFor("row 34") { Self.status($0).contains(" 34/") }
-        usleep(300_000)
+        try await tmux.waitFor("row 16") { Self.status($0).contains(" 16/") }
+        try await Task.sleep(for: .microseconds(300_000))
         let scrolled = try tmux.capture(escapes: true)
         let bytes = NSTemporaryDirectory() + "chz-repaint-\(getpid()).out"
         defer { try? FileManager.default.removeItem(atPath: bytes) }
         try tmux.pipe(to: bytes)
         try tmux.send("C-l")
-        usleep(500_000)
+        try await Task.sleep(for: .microseconds(500_000))
         let repainted = try tmux.capture(escapes: true)
         let written = (try? Data(contentsOf: URL(fileURLWithPath: bytes)).count) ?? 0
         #expect(written > 1_500, "Ctrl-L repaints the whole screen (\(written) bytes)")
         #expect(scrolled == repainted)
-        #expect(Self.status(repainted).contains(" 34/"))
+        #expect(Self.status(repainted).contains(" 16/"))
     }
 
-    @Test func resizingTo60x15AndBackKeepsTheLayout() throws {
-        let tmux = try Self.started()
+    @Test func resizingTo60x15AndBackKeepsTheLayout() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         try tmux.send("j", "j")
-        try tmux.waitFor("row 3") { Self.status($0).contains(" 3/") }
+        try await tmux.waitFor("row 3") { Self.status($0).contains(" 3/") }
         try tmux.resize(cols: 60, rows: 15)
-        let small = try tmux.waitFor("the 60x15 layout") { screen in
+        let small = try await tmux.waitFor("the 60x15 layout") { screen in
             screen.count >= 15 && screen[14].contains(" 3/") && screen[0].contains("All")
         }
         for line in small.prefix(15) {
@@ -109,51 +111,51 @@ struct InboxScreenTests {
             #expect(visible.count <= 60, "\(line)")
         }
         try tmux.resize(cols: 10, rows: 3)
-        try tmux.waitFor("the too-small notice") { $0.first?.hasPrefix("Terminal") == true }
+        try await tmux.waitFor("the too-small notice") { $0.first?.hasPrefix("Terminal") == true }
         try tmux.resize(cols: 1, rows: 1)
-        usleep(300_000)
+        try await Task.sleep(for: .microseconds(300_000))
         try tmux.resize(cols: 80, rows: 24)
-        let back = try tmux.waitFor("the 80x24 layout again") { screen in
+        let back = try await tmux.waitFor("the 80x24 layout again") { screen in
             Self.status(screen).contains(" 3/") && screen[0].contains("chatzy-inbox")
         }
         #expect(back[2].count > 40, "the list is painted again")
     }
 
-    @Test func helpOverlayListsTheKeysAndAnyKeyClosesIt() throws {
-        let tmux = try Self.started()
+    @Test func helpOverlayListsTheKeysAndAnyKeyClosesIt() async throws {
+        let tmux = try await Self.started()
         defer { tmux.close() }
         try tmux.send("?")
-        let help = try tmux.waitFor("the help overlay") { $0.contains { $0.contains("any key closes this help") } }
+        let help = try await tmux.waitFor("the help overlay") { $0.contains { $0.contains("any key closes this help") } }
         for key in ["j k", "PgDn", "Ctrl-D", "Home", "1 2 3", "Tab", "/", "Esc", "r ", "q Ctrl-C", "wheel"] {
             #expect(help.contains { $0.contains(key) }, "help mentions \(key)")
         }
         try tmux.send("x")
-        try tmux.waitFor("the overlay closed") { !$0.contains { $0.contains("any key closes this help") } }
+        try await tmux.waitFor("the overlay closed") { !$0.contains { $0.contains("any key closes this help") } }
     }
 
     /// An interactive shell in the pane (job control, as a person has it), prompt `chz-prompt>`.
-    static func shell() throws -> TmuxHarness {
+    static func shell() async throws -> TmuxHarness {
         let tmux = try TmuxHarness(command: "bash --norc --noprofile -i", environment: ["PS1": "chz-prompt> "])
-        try tmux.waitFor("a shell prompt") { $0.contains { $0.contains("chz-prompt>") } }
+        try await tmux.waitFor("a shell prompt") { $0.contains { $0.contains("chz-prompt>") } }
         return tmux
     }
 
     /// Runs the inbox between two `stty -g` in an interactive shell and ends it with `keys`.
-    func exitRestoresTheTerminal(keys: String, status: Int32) throws {
+    func exitRestoresTheTerminal(keys: String, status: Int32) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-stty-\(getpid())-\(keys)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
-        let tmux = try Self.shell()
+        let tmux = try await Self.shell()
         defer { tmux.close() }
         try tmux.send("clear; stty -g > \(before); \(BuiltBinary.path) --demo; echo STATUS=$?; stty -g > \(after)", literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
         try tmux.send(keys)
-        let screen = try tmux.waitFor("the process to exit") { $0.contains { $0.hasPrefix("STATUS=") } }
+        let screen = try await tmux.waitFor("the process to exit") { $0.contains { $0.hasPrefix("STATUS=") } }
         #expect(screen.contains { $0.hasPrefix("STATUS=\(status)") }, "\(screen)")
-        try tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
-        usleep(100_000)
+        try await tmux.waitFor("stty to run after it") { _ in FileManager.default.fileExists(atPath: after) }
+        try await Task.sleep(for: .microseconds(100_000))
         let sttyBefore = try String(contentsOfFile: before, encoding: .utf8)
         let sttyAfter = try String(contentsOfFile: after, encoding: .utf8)
         #expect(!sttyBefore.isEmpty)
@@ -161,32 +163,32 @@ struct InboxScreenTests {
         #expect(!screen.contains { $0.contains("? help") }, "the inbox screen is gone (alternate screen left)")
     }
 
-    @Test func quittingWithQRestoresTheTerminal() throws {
-        try exitRestoresTheTerminal(keys: "q", status: 0)
+    @Test func quittingWithQRestoresTheTerminal() async throws {
+        try await exitRestoresTheTerminal(keys: "q", status: 0)
     }
 
-    @Test func ctrlCRestoresTheTerminal() throws {
-        try exitRestoresTheTerminal(keys: "C-c", status: 130)
+    @Test func ctrlCRestoresTheTerminal() async throws {
+        try await exitRestoresTheTerminal(keys: "C-c", status: 130)
     }
 
-    @Test func ctrlZSuspendsAndFgRedraws() throws {
-        let tmux = try Self.shell()
+    @Test func ctrlZSuspendsAndFgRedraws() async throws {
+        let tmux = try await Self.shell()
         defer { tmux.close() }
         try tmux.send("\(BuiltBinary.path) --demo", literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
         try tmux.send("j")
-        try tmux.waitFor("row 2") { Self.status($0).contains(" 2/") }
+        try await tmux.waitFor("row 2") { Self.status($0).contains(" 2/") }
         try tmux.send("C-z")
-        try tmux.waitFor("the shell back, the job stopped") { screen in
+        try await tmux.waitFor("the shell back, the job stopped") { screen in
             screen.contains { $0.contains("Stopped") } && !screen.contains { $0.contains("? help") }
         }
         try tmux.send("fg", literal: true)
         try tmux.send("Enter")
-        try tmux.waitFor("the inbox redrawn") { Self.status($0).contains(" 2/50+") && $0[0].contains("All 50+") }
+        try await tmux.waitFor("the inbox redrawn") { Self.status($0).contains(" 2/50+") && $0[0].contains("All 50+") }
         try tmux.send("j")
-        try tmux.waitFor("keys work again") { Self.status($0).contains(" 3/") }
+        try await tmux.waitFor("keys work again") { Self.status($0).contains(" 3/") }
         try tmux.send("q")
-        try tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
+        try await tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
     }
 }

@@ -52,7 +52,7 @@ struct SecretsTests {
     /// debug build's `CHATZY_DEBUG_FAULT` hook), so the Swift runtime writes its full crash
     /// report — every thread, the registers and the memory they point to — and that is
     /// searched too (unsymbolicated: symbolicating the debug binary takes minutes).
-    @Test func theInboxShowsNoSecretAnywhereThroughSignInAndACrash() throws {
+    @Test func theInboxShowsNoSecretAnywhereThroughSignInAndACrash() async throws {
         let server = try DemoServerProcess(["--contacts", "60"])
         defer { server.stop() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-secrets-\(UUID().uuidString)")
@@ -76,17 +76,17 @@ struct SecretsTests {
         _ = FileManager.default.createFile(atPath: go, contents: nil)
 
         var screens: [String] = []
-        func waitFor(_ what: String, _ condition: @escaping ([String]) -> Bool) throws {
-            let screen = try tmux.waitFor(what, timeout: 20, condition)
+        func waitFor(_ what: String, _ condition: @escaping ([String]) -> Bool) async throws {
+            let screen = try await tmux.waitFor(what, timeout: 20, condition)
             screens.append(screen.joined(separator: "\n"))
         }
-        try waitFor("the password prompt after the stale token's 401") { $0.contains { $0.contains("Session expired — sign in again") } }
+        try await waitFor("the password prompt after the stale token's 401") { $0.contains { $0.contains("Session expired — sign in again") } }
         try tmux.sendBytes(wrongPassword)
         try tmux.send("Enter")
-        try waitFor("the refusal") { $0.contains { $0.contains("Wrong email or password (401)") } }
+        try await waitFor("the refusal") { $0.contains { $0.contains("Wrong email or password (401)") } }
         try tmux.sendBytes(DemoServerOptions.demoPassword)
         try tmux.send("Enter")
-        try waitFor("contacts after signing in") { screen in
+        try await waitFor("contacts after signing in") { screen in
             !screen.contains { $0.contains("Session expired") } && StatusLine(screen).loaded != nil
         }
 
@@ -109,7 +109,7 @@ struct SecretsTests {
 
         // A real crash: the terminal is restored, then the runtime writes its report.
         kill(inbox, SIGUSR2)
-        let crashed = try tmux.waitFor("the crash to end the inbox", timeout: 120) { $0.contains { $0.contains("EXIT=") } }
+        let crashed = try await tmux.waitFor("the crash to end the inbox", timeout: 120) { $0.contains { $0.contains("EXIT=") } }
         screens.append(crashed.joined(separator: "\n"))
         #expect(screens.last?.contains("EXIT=139") == true, "died of SIGSEGV: \(screens.last ?? "")")
 
@@ -132,7 +132,7 @@ struct SecretsTests {
 
     /// The scripts' paths: a wrong password to `login`, the right one, `list` with the stored
     /// token and `list` with a token the server refuses. Nothing they print or log holds a secret.
-    @Test func loginAndListPrintAndLogNoSecret() throws {
+    @Test func loginAndListPrintAndLogNoSecret() async throws {
         let server = try DemoServerProcess(["--contacts", "30"])
         defer { server.stop() }
         let (env, home) = try CLIBinaryTests.environment(["CHATZY_API_URL": server.url])
@@ -178,7 +178,7 @@ struct SecretsTests {
 
     /// A session file or directory others can reach is refused by every command that reads it,
     /// with the fix; once fixed, it is used again.
-    @Test func aLooseSessionFileOrDirectoryIsRefusedWithTheFix() throws {
+    @Test func aLooseSessionFileOrDirectoryIsRefusedWithTheFix() async throws {
         let server = try DemoServerProcess(["--contacts", "5"])
         defer { server.stop() }
         let (env, home) = try CLIBinaryTests.environment(["CHATZY_API_URL": server.url])
@@ -216,7 +216,7 @@ struct SecretsTests {
     ]
 
     @Test(arguments: plainHTTP.indices)
-    func plainHTTPToAnotherHostIsRefusedBeforeAnythingIsSent(_ index: Int) throws {
+    func plainHTTPToAnotherHostIsRefusedBeforeAnythingIsSent(_ index: Int) async throws {
         let (arguments, extra, config, host) = Self.plainHTTP[index]
         let token = "http-canary-\(UUID().uuidString)"
         let (env, home) = try CLIBinaryTests.environment(["CHATZY_EMAIL": "me@example.com", "CHATZY_TOKEN": token].merging(extra) { _, new in new })

@@ -6,19 +6,19 @@ import Testing
 /// budget of a few hundred bytes (a whole 80x24 screen is over 2,000).
 @Suite(.serialized)
 struct SelectionBytesBenchmark {
-    @Test func movingTheSelectionOneRowWritesAFewHundredBytes() throws {
+    @Test func movingTheSelectionOneRowWritesAFewHundredBytes() async throws {
         let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo")
         defer { tmux.close() }
-        try tmux.waitFor("the first page", timeout: 20) { $0.count >= 24 && $0[23].contains("/50+") }
+        try await tmux.waitFor("the first page", timeout: 20) { $0.count >= 24 && $0[23].contains("/50+") }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("chz-bytes-\(getpid())").path
         defer { unlink(log) }
         try tmux.pipe(to: log)
-        usleep(300_000)
+        try await Task.sleep(for: .microseconds(300_000))
         var sizes: [Int] = []
         for key in ["j", "j", "j", "k", "Down", "Up", "j", "j", "j", "j"] {
             let before = Self.size(log)
             try tmux.send(key)
-            usleep(250_000)
+            try await Task.sleep(for: .microseconds(250_000))
             sizes.append(Self.size(log) - before)
         }
         let sorted = sizes.sorted()

@@ -10,7 +10,7 @@ import Glibc
 struct SignalRestoreTests {
     /// Runs the inbox on its demo in tmux between two `stty -g` snapshots, waits for the first
     /// page, sends `signal` to the inbox process and returns (exit line, stty before, stty after, screen).
-    func runAndSignal(_ signal: Int32) throws -> (exit: String, before: String, after: String, screen: [String]) {
+    func runAndSignal(_ signal: Int32) async throws -> (exit: String, before: String, after: String, screen: [String]) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-stty-\(getpid())-\(signal)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -18,18 +18,18 @@ struct SignalRestoreTests {
         let tmux = try TmuxHarness(command: "stty -g > \(before); echo shell-was-here; \(BuiltBinary.path) --demo; "
                                    + "code=$?; stty -g > \(after); echo EXIT=$code")
         defer { tmux.close() }
-        try tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
+        try await tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
         let pid = try #require(try tmux.childPID(named: "chatzy-inbox"), "the inbox process is found")
         kill(pid, signal)
-        let screen = try tmux.waitFor("the shell to report the exit", timeout: 60) { $0.contains { $0.contains("EXIT=") } }
+        let screen = try await tmux.waitFor("the shell to report the exit", timeout: 60) { $0.contains { $0.contains("EXIT=") } }
         let exitLine = screen.first { $0.contains("EXIT=") } ?? ""
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing" }
         return (exitLine.trimmingCharacters(in: .whitespaces), read(before), read(after), screen)
     }
 
     @Test(arguments: [(SIGINT, 130), (SIGTERM, 143), (SIGHUP, 129)])
-    func aQuitSignalExitsCleanlyAndRestoresTheTerminal(signal: Int32, status: Int) throws {
-        let run = try runAndSignal(signal)
+    func aQuitSignalExitsCleanlyAndRestoresTheTerminal(signal: Int32, status: Int) async throws {
+        let run = try await runAndSignal(signal)
         #expect(run.exit == "EXIT=\(status)")
         #expect(run.before == run.after, "stty -g unchanged")
         #expect(run.screen.contains { $0.contains("shell-was-here") }, "the alternate screen was left")
@@ -37,8 +37,8 @@ struct SignalRestoreTests {
     }
 
     @Test(arguments: [SIGSEGV, SIGABRT])
-    func aCrashRestoresTheTerminalBeforeDying(signal: Int32) throws {
-        let run = try runAndSignal(signal)
+    func aCrashRestoresTheTerminalBeforeDying(signal: Int32) async throws {
+        let run = try await runAndSignal(signal)
         #expect(run.exit == "EXIT=\(128 + signal)", "the crash is re-raised, not swallowed")
         #expect(run.before == run.after, "stty -g unchanged")
         // Swift's backtrace may scroll the shell's first line away; the inbox must be gone.

@@ -49,13 +49,13 @@ final class TmuxHarness {
     /// Polls the screen until `condition` holds; returns the screen, or throws after `timeout`.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 10, escapes: Bool = false,
-                 _ condition: ([String]) -> Bool) throws -> [String] {
+                 _ condition: ([String]) -> Bool) async throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
         while Date() < deadline {
             screen = try capture(escapes: escapes)
             if condition(screen) { return screen }
-            usleep(50_000)
+            try await Task.sleep(for: .microseconds(50_000))
         }
         throw HarnessError.timedOut(what, screen.joined(separator: "\n"))
     }

@@ -75,6 +75,19 @@ import Testing
         #expect(merged.firstIndex(ofID: "c7") == 0 && merged.firstIndex(ofID: "c8") == 1 + Self.varied.count + 7)
     }
 
+    @Test func idsAreTheirBytesInTheIndexAndAmongCollisionsAlike() {
+        for mask in [-1, 0] {
+            var rows = ContactRows()
+            rows.hashMask = mask
+            rows.append(contact("first"))
+            let composed = rows.append(Contact(id: "caf\u{E9}"))
+            let decomposed = rows.append(Contact(id: "cafe\u{301}"))
+            #expect(composed && decomposed, "two spellings, two ids (mask \(mask))")
+            #expect(rows.firstIndex(ofID: "caf\u{E9}") == 1 && rows.firstIndex(ofID: "cafe\u{301}") == 2)
+            #expect(rows.hasID("cafe\u{301}", at: 2) && !rows.hasID("caf\u{E9}", at: 2))
+        }
+    }
+
     @Test func replacingARowUpdatesItAndItsId() {
         var rows = ContactRows(contacts("a", 0..<5))
         rows[2].name = "Renamed"

@@ -40,7 +40,6 @@ import Testing
             let clean = Sanitizer.clean(text)
             #expect(Sanitizer.field(text) == clean.trimmingCharacters(in: .whitespaces), "field of \(text.debugDescription)")
             #expect(!clean.unicodeScalars.contains(where: Self.isControl), "control left in \(clean.debugDescription) from \(text.debugDescription)")
-            #expect(TextWidth.width(of: clean) == clean.reduce(0) { $0 + TextWidth.width(of: $1) }, "width by scalars of \(clean.debugDescription)")
             let columns = next() % 30
             let cut = TextWidth.truncate(clean, to: columns)
             #expect(TextWidth.width(of: cut) <= columns, "\(cut.debugDescription) is wider than \(columns)")
