@@ -16,6 +16,7 @@ enum HelpOverlay {
         ("Enter", "open the conversation"),
         ("r", "refresh, or retry after an error"),
         ("wheel / click", "scroll / select a row or tab"),
+        ("Ctrl-L", "redraw the screen"),
         ("?", "this help"),
         ("q Ctrl-C", "quit"),
     ]

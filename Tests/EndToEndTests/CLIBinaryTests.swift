@@ -7,7 +7,7 @@ import Glibc
 
 /// The real binary as scripts use it: bad input, `list` in every format against a DemoServer,
 /// a reader closing the pipe, login and logout, the log, help and completions.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct CLIBinaryTests {
     /// A clean environment: a temporary config and state home, no Chatzy variables.
     static func environment(_ extra: [String: String] = [:]) throws -> (env: [String: String], home: URL) {

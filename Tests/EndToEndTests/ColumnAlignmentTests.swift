@@ -7,7 +7,7 @@ import Glibc
 /// Names in every script keep the columns after them in place on a real terminal: tmux
 /// stores each cell where ncurses put it, so measuring the captured rows with the C
 /// library's `wcwidth` (what both count with) finds every status word at the same column.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct ColumnAlignmentTests {
     typealias WcWidth = @convention(c) (Int32) -> Int32
 

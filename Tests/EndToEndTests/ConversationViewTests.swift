@@ -4,7 +4,7 @@ import Testing
 /// The conversation view in the real binary (tmux, 80x24) against the embedded demo server:
 /// Enter opens the selected contact at the newest message, scrolling up pages older
 /// messages in, and Esc / q come back to the list as it was.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct ConversationViewTests {
     /// The status line's message count: "37 messages" gives (37, false), "50+ messages" (50, true).
     static func messageCount(_ screen: [String]) -> (count: Int, more: Bool)? {

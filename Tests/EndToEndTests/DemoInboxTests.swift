@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real binary in a real terminal (tmux, 80x24) against its embedded demo server.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct DemoInboxTests {
     /// The list row drawn in reverse video (SGR 7), found in an escaped capture of a 24-row
     /// screen: the tab bar (row 0) and the status line (row 23) are reverse too, so only the

@@ -10,7 +10,7 @@ import Glibc
 /// in the middle of scrolling. In every case the keys keep moving the selection, the status
 /// line says what happened, the inbox recovers by itself, and at the end the list holds
 /// exactly the rows of a fault-free server with the same data — none lost, none twice.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct FaultTests {
     /// Compares the rows with the fault-free reference, naming the first difference.
     func expectAllRows(_ run: FaultInbox, sourceLocation: SourceLocation = #_sourceLocation) async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// The screen people look at all day, driven as a person would in a real terminal (tmux):
 /// tabs, search, scrolling, resizing, the help overlay, and leaving with the terminal as it was.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct InboxScreenTests {
     static func status(_ screen: [String], rows: Int = 24) -> String {
         screen.count >= rows ? screen[rows - 1] : ""

@@ -6,7 +6,7 @@ import Testing
 /// seconds): the password prompt opens over the list, a wrong password says so, the right
 /// one signs in again and the inbox carries on with the same tab, search, rows and selection;
 /// Esc leaves the prompt and the status line says "signed out".
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct ReloginTests {
     static func selectedRow(_ escaped: [String]) -> Int? { DemoInboxTests.selectedRow(escaped) }
 

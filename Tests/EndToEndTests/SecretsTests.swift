@@ -8,7 +8,7 @@ import Glibc
 /// The token and the password never show: not in any process's command line, the log, an
 /// error message, the screen (every byte written to the terminal, and captures) or what a
 /// crash prints. Distinctive canaries are used so that a hit cannot be a coincidence.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct SecretsTests {
     /// `secret` and where it was found, for every secret found in `texts` (name -> text).
     static func leaks(of secrets: [String], in texts: [String: String]) -> [String] {

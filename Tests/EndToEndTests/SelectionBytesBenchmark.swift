@@ -4,7 +4,7 @@ import Testing
 /// Measures what moving the selection one row writes to the terminal (tmux `pipe-pane`
 /// records every byte the program sends). Prints the figures; fails only far beyond the
 /// budget of a few hundred bytes (a whole 80x24 screen is over 2,000).
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct SelectionBytesBenchmark {
     @Test func movingTheSelectionOneRowWritesAFewHundredBytes() async throws {
         let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo")

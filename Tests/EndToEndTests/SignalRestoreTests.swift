@@ -6,7 +6,7 @@ import Glibc
 
 /// Quit signals and crashes must leave the terminal exactly as it was: the tty modes
 /// (`stty -g` before and after), the alternate screen left, the shell usable.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct SignalRestoreTests {
     /// Runs the inbox on its demo in tmux between two `stty -g` snapshots, waits for the first
     /// page, sends `signal` to the inbox process and returns (exit line, stty before, stty after, screen).

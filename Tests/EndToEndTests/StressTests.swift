@@ -6,7 +6,7 @@ import Glibc
 
 /// What a real terminal can throw at the inbox: a tiny window, a storm of resizes, a huge
 /// paste, a key held down. It must keep answering, draw the final state and stay small.
-@Suite(.serialized)
+@Suite(.serialized, .ownThreads)
 struct StressTests {
     static func hasContacts(_ screen: [String]) -> Bool { screen.contains { $0.contains("/50+") } }
 

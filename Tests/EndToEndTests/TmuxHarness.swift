@@ -14,7 +14,8 @@ final class TmuxHarness {
         env.merge(environment) { _, new in new }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try run(["-f", "/dev/null", "new-session", "-d", "-x", "\(cols)", "-y", "\(rows)",
-                 "env \(exports) sh -c '\(command); echo EXIT=$?; exec sleep 600'"])
+                 // EXIT= on a line of its own: a crash can leave the cursor in the last column.
+                 "env \(exports) sh -c '\(command); code=$?; echo; echo EXIT=$code; exec sleep 600'"])
     }
 
     deinit { close() }
@@ -51,13 +52,13 @@ final class TmuxHarness {
     func waitFor(_ what: String, timeout: TimeInterval = 10, escapes: Bool = false,
                  _ condition: ([String]) -> Bool) async throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
-        var screen: [String] = []
-        while Date() < deadline {
-            screen = try capture(escapes: escapes)
+        while true {
+            // Checked once more after the deadline: a late wake-up is not the inbox's fault.
+            let screen = try capture(escapes: escapes)
             if condition(screen) { return screen }
-            try await Task.sleep(for: .microseconds(50_000))
+            if Date() >= deadline { throw HarnessError.timedOut(what, screen.joined(separator: "\n")) }
+            try await Task.sleep(for: .milliseconds(50))
         }
-        throw HarnessError.timedOut(what, screen.joined(separator: "\n"))
     }
 
     @discardableResult
