@@ -62,27 +62,30 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
     /// The row holding `id`, found through the index.
     public func firstIndex(ofID id: String) -> Int? {
         var id = id
-        return id.withUTF8 { lookUp($0) }.map(Int.init)
+        return id.withUTF8 { lookUp($0, key: indexKey(for: $0)) }.map(Int.init)
     }
 
     /// Appends `contact` unless its id is already here; true when it was appended.
     @discardableResult
     public mutating func append(_ contact: Contact) -> Bool {
         var id = contact.id
-        let key = id.withUTF8 { Self.hash($0) } & hashMask
+        let key = id.withUTF8 { indexKey(for: $0) }
         if id.withUTF8({ lookUp($0, key: key) }) != nil { return false }
         records.append(PackedContact.append(contact, to: &arena))
-        index(row: records.count - 1, id: PackedContact.id(records[records.count - 1], in: arena), key: key)
+        index(row: records.count - 1, key: key)
         return true
     }
 
     /// Appends the rows of `other` whose ids are not here yet, copying their bytes as they are.
     public mutating func append(contentsOf other: ContactRows) {
         for record in other.records {
-            let id = PackedContact.id(record, in: other.arena)
-            if lookUp(id) != nil { continue }
+            let (key, present) = PackedContact.id(record, in: other.arena).withUnsafeBufferPointer { id in
+                let key = indexKey(for: id)
+                return (key, lookUp(id, key: key) != nil)
+            }
+            if present { continue }
             records.append(PackedContact.copy(record, from: other.arena, to: &arena))
-            indexLastRow()
+            index(row: records.count - 1, key: key)
         }
     }
 
@@ -95,8 +98,8 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
 
     // MARK: The id index
 
-    private func lookUp(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
-        lookUp(id, key: Self.hash(id) & hashMask)
+    private func indexKey(for id: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.hash(id) & hashMask
     }
 
     /// Ids are compared byte for byte, in the index and among the collisions alike.
@@ -105,31 +108,21 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
         return collisions.isEmpty ? nil : collisions[Array(id)]
     }
 
-    private func lookUp(_ id: ArraySlice<UInt8>) -> Int32? {
-        id.withUnsafeBufferPointer { lookUp($0) }
-    }
-
-    private mutating func indexLastRow() {
-        index(row: records.count - 1)
-    }
-
-    private mutating func index(row: Int) {
-        let id = PackedContact.id(records[row], in: arena)
-        index(row: row, id: id, key: id.withUnsafeBufferPointer { Self.hash($0) } & hashMask)
-    }
-
-    private mutating func index(row: Int, id: ArraySlice<UInt8>, key: Int) {
+    /// Records that `row` holds the id whose key is `key`.
+    private mutating func index(row: Int, key: Int) {
         if index[key] == nil {
             index[key] = Int32(row)
         } else {
-            collisions[Array(id)] = Int32(row)
+            collisions[Array(PackedContact.id(records[row], in: arena))] = Int32(row)
         }
     }
 
     private mutating func rebuildIndex() {
         index = [:]
         collisions = [:]
-        for row in records.indices { index(row: row) }
+        for row in records.indices {
+            index(row: row, key: PackedContact.id(records[row], in: arena).withUnsafeBufferPointer { indexKey(for: $0) })
+        }
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
