@@ -29,23 +29,60 @@ static inline int chz_key_resize(void) { return KEY_RESIZE; }
 static inline int chz_err(void) { return ERR; }
 static inline int chz_key_code_yes(void) { return KEY_CODE_YES; }
 
-/* Writes one wide string at (y, x) with the given attributes and colour pair. */
-static inline int chz_put(int y, int x, const wchar_t *text, int count, attr_t attrs, short pair) {
-    if (wmove(stdscr, y, x) == ERR) return ERR;
-    wattr_set(stdscr, attrs, pair, NULL);
-    int rc = waddnwstr(stdscr, text, count);
-    wattr_set(stdscr, A_NORMAL, 0, NULL);
-    return rc;
+/* A run of `count` characters of a row in one look (attributes and colour pair). */
+typedef struct { int count; attr_t attrs; short pair; } chz_run;
+
+/* Writes row y of stdscr whole, from column 0 to `cols`: the characters of `text`, cut into
+   looks by `runs`, then blanks in the last run's look. The cells are built here and stored
+   with one wadd_wchnstr, which copies them into the window as they are: no per-character
+   wrapping, control-character or cursor handling as in waddnwstr, which cost ten times as
+   much. Widths are the C library's wcwidth, as curses measures them. A zero-width character
+   joins the cell before it (up to CCHARW_MAX - 1 of them) when that cell is one column wide;
+   after a wide character it is dropped, as waddnwstr drops it (it lands in the wide
+   character's second cell, which is never sent). That keeps a zero-width joiner from
+   reaching the terminal, which would draw an emoji sequence narrower than curses counts it.
+   A character with no width (which the renderer's sanitizing never lets through) becomes
+   '?', and a wide character that would cross the right edge becomes blanks. */
+static inline int chz_width(wchar_t c) {
+    return c >= 0x20 && c < 0x7F ? 1 : wcwidth(c);
 }
 
-/* Clears the rest of row y from column x in the given attributes (the row's fill). */
-static inline void chz_clear_to_eol(int y, int x, attr_t attrs, short pair) {
-    if (wmove(stdscr, y, x) == ERR) return;
-    wattr_set(stdscr, attrs, pair, NULL);
-    wbkgdset(stdscr, ' ' | attrs | COLOR_PAIR(pair));
-    wclrtoeol(stdscr);
-    wbkgdset(stdscr, ' ');
-    wattr_set(stdscr, A_NORMAL, 0, NULL);
+static inline int chz_put_row(int y, const wchar_t *text, const chz_run *runs, int nruns, int cols) {
+    if (cols <= 0) return OK;
+    cchar_t cells[cols]; /* one per character: curses spreads a wide one over its columns */
+    int ncells = 0, x = 0, i = 0;
+    wchar_t blank[2] = { L' ', L'\0' };
+    cchar_t look; /* the run's look on a blank: each cell is a copy with its character */
+    setcchar(&look, blank, A_NORMAL, 0, NULL);
+    for (int run = 0; run < nruns && x < cols; run++) {
+        setcchar(&look, blank, runs[run].attrs, runs[run].pair, NULL);
+        int end = i + runs[run].count;
+        while (i < end && x < cols) {
+            wchar_t c = text[i++];
+            int width = chz_width(c);
+            if (width == 0) continue; /* nothing before it on this row to join */
+            if (width < 0) { c = L'?'; width = 1; }
+            if (x + width > cols) goto fill;
+            cchar_t *cell = &cells[ncells++];
+            *cell = look;
+            cell->chars[0] = c;
+            /* Zero-width characters that follow, in this run or the next ones, join it. */
+            int n = 1, r = run, rend = end;
+            while (1) {
+                while (i == rend && r + 1 < nruns) rend += runs[++r].count;
+                if (i >= rend || chz_width(text[i]) != 0) break;
+                if (width == 1 && n < CCHARW_MAX) cell->chars[n++] = text[i];
+                i++;
+            }
+            if (r != run) { end = rend; run = r; setcchar(&look, blank, runs[run].attrs, runs[run].pair, NULL); }
+            x += width;
+        }
+    }
+fill:
+    /* Blanks in the last run's look fill the row (also where a wide character did not fit). */
+    if (nruns > 0) setcchar(&look, blank, runs[nruns - 1].attrs, runs[nruns - 1].pair, NULL);
+    while (x < cols) { cells[ncells++] = look; x++; }
+    return mvwadd_wchnstr(stdscr, y, 0, cells, ncells);
 }
 
 /* Shifts rows top...bottom of stdscr up by n (down when n < 0); the rows that come in are

@@ -6,41 +6,62 @@ import Foundation
 /// Every string from the network is sanitized here, just before it is measured.
 struct ContactRow {
     static func line(for contact: Contact, width: Int, options: RenderOptions, selected: Bool, search: String) -> ScreenLine {
+        let plain = line(for: contact, width: width, options: options, search: search)
+        return selected ? highlighted(plain) : plain
+    }
+
+    /// The row as it looks when selected: the same text, all of it in the selection's style
+    /// but for the search matches, which keep a highlight of their own. Derived from the
+    /// unselected row, so moving the selection never lays a row out again.
+    static func highlighted(_ line: ScreenLine) -> ScreenLine {
+        var spans: [Span] = []
+        spans.reserveCapacity(3)
+        for span in line.spans {
+            let style: Style = span.style == .match ? .selectedMatch : .selected
+            if let last = spans.last, last.style == style {
+                spans[spans.count - 1].text += span.text
+            } else {
+                spans.append(Span(span.text, style))
+            }
+        }
+        return ScreenLine(spans)
+    }
+
+    /// The row when it is not selected.
+    static func line(for contact: Contact, width: Int, options: RenderOptions, search: String) -> ScreenLine {
         guard width > 0 else { return ScreenLine() }
         let g = options.glyphs
         let columns = RowColumns(width: width)
-        let base: Style = selected ? .selected : .normal
         // A gap between columns takes the style of the column after it: a space looks the same
-        // in either, and fewer style changes per row means fewer bytes when the selection moves.
-        func style(_ s: Style) -> Style { selected ? .selected : s }
+        // in either, and fewer style changes per row means fewer bytes per row.
         var row = LineBuilder(glyphs: g)
-        row.add(badge(contact.unreadCount), style(contact.unreadCount.hasUnread ? .unread : .normal))
+        row.add(badge(contact.unreadCount), contact.unreadCount.hasUnread ? .unread : .normal)
 
         let nameWidth = min(columns.name, width - row.used)
         let (nameText, marks) = nameField(contact, search: search, glyphs: g, width: nameWidth)
-        row.marked(nameText, width: nameWidth, marked: marks, base,
-                   selected ? .selectedMatch : .match, suffix: BidiIsolation.suffix(for: nameText))
+        row.marked(nameText, width: nameWidth, marked: marks, .normal,
+                   .match, suffix: BidiIsolation.suffix(for: nameText))
         if columns.channels > 0 {
-            row.add(" ", style(.dim))
-            row.field(channels(contact.channels, glyphs: g), width: columns.channels, style(.dim))
+            row.add(" ", .dim)
+            row.field(channels(contact.channels, glyphs: g), width: columns.channels, .dim)
         }
         if columns.status > 0 {
-            row.add(" ", style(contact.isLive ? .live : .normal))
+            row.add(" ", contact.isLive ? .live : .normal)
             let status = Sanitizer.field(contact.conversationStatus)
             let text = contact.isLive ? g.live + " " + status : (status.isEmpty ? g.none : status)
-            row.field(text + BidiIsolation.suffix(for: status), width: columns.status, style(contact.isLive ? .live : .normal))
+            row.field(text + BidiIsolation.suffix(for: status), width: columns.status, contact.isLive ? .live : .normal)
         }
         if columns.agent > 0 {
-            row.add(" ", style(.dim))
+            row.add(" ", .dim)
             let agent = Sanitizer.field(contact.assignedTo)
-            row.field(agent.isEmpty ? g.none : agent + BidiIsolation.suffix(for: agent), width: columns.agent, style(.dim))
+            row.field(agent.isEmpty ? g.none : agent + BidiIsolation.suffix(for: agent), width: columns.agent, .dim)
         }
         if columns.time > 0 {
-            row.add(" ", style(.dim))
+            row.add(" ", .dim)
             row.field(RelativeTime.short(contact.latestMessageTime, now: options.now, none: g.none),
-                      width: columns.time, style(.dim), right: true)
+                      width: columns.time, .dim, right: true)
         }
-        return row.line(width: width, fill: base)
+        return row.line(width: width)
     }
 
     /// The name as drawn and the character offsets a search matched in it. When the search

@@ -111,7 +111,7 @@ public enum ConversationRenderer {
     static func aligned(_ spans: [Span], outgoing: Bool, width: Int, blockWidth: Int?) -> ScreenLine {
         let used = spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
         let left = outgoing ? max(2, width - 2 - (blockWidth ?? used)) : 2
-        let line = ScreenLine([Span(String(repeating: " ", count: left))] + spans)
+        let line = ScreenLine([Span(TextWidth.spaces(left))] + spans)
         return LineBuilder.clip(line, to: width)
     }
 
@@ -155,7 +155,7 @@ public enum ConversationRenderer {
         let right = "Esc back  ? help "
         let leftWidth = TextWidth.width(of: left)
         let text = leftWidth + right.count + 1 <= width
-            ? left + String(repeating: " ", count: width - leftWidth - right.count) + right
+            ? left + TextWidth.spaces(width - leftWidth - right.count) + right
             : TextWidth.fit(left, to: width)
         return ScreenLine([Span(TextWidth.fit(text, to: width), style)])
     }

@@ -64,7 +64,7 @@ enum DetailPane {
 
     static func fill(_ lines: [ScreenLine], width: Int, height: Int) -> [ScreenLine] {
         var out = Array(lines.prefix(height))
-        while out.count < height { out.append(ScreenLine([Span(String(repeating: " ", count: width))])) }
+        while out.count < height { out.append(ScreenLine([Span(TextWidth.spaces(width))])) }
         return out
     }
 

@@ -41,7 +41,7 @@ enum HelpOverlay {
         }
         for (i, entry) in box.prefix(room).enumerated() {
             var row = LineBuilder(glyphs: glyphs)
-            row.add(String(repeating: " ", count: left))
+            row.add(TextWidth.spaces(left))
             row.field(" " + entry.0, width: boxWidth, entry.1)
             out[firstRow + i] = row.line(width: width)
         }

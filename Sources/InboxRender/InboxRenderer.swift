@@ -51,7 +51,7 @@ public enum InboxRenderer {
         }
         let notice = cols >= 30 ? "Terminal too small: \(minimumSize.cols)x\(minimumSize.rows) at least" : "Terminal too small"
         var lines = [ScreenLine([Span(TextWidth.fit(notice, to: cols, ellipsis: glyphs.ellipsis), .error)])]
-        for _ in 1..<rows { lines.append(ScreenLine([Span(String(repeating: " ", count: cols))])) }
+        for _ in 1..<rows { lines.append(ScreenLine([Span(TextWidth.spaces(cols))])) }
         return Screen(rows: rows, cols: cols, lines: lines)
     }
 
@@ -78,17 +78,19 @@ public enum InboxRenderer {
             let index = list.top + offset
             var row = LineBuilder(glyphs: g)
             if index < list.rows.count {
-                let contact = list.rows[index], selected = index == list.selected, search = state.shownSearch
-                func make() -> ScreenLine {
-                    ContactRow.line(for: contact, width: width, options: options, selected: selected, search: search)
-                }
+                let search = state.shownSearch
+                var line: ScreenLine
                 if let rowCache {
-                    let age = RelativeTime.short(contact.latestMessageTime, now: options.now, none: g.none)
-                    let key = RowCache.Key(contact: contact, width: width, selected: selected, search: search, age: age, glyphs: g)
-                    lines.append(rowCache.line(key, make: make))
+                    let age = RelativeTime.short(list.rows.latestMessageTime(at: index), now: options.now, none: g.none)
+                    let key = RowCache.Key(contact: list.rows.fingerprint(at: index), width: width, search: search, age: age, glyphs: g)
+                    line = rowCache.line(key, at: offset) {
+                        ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
+                    }
                 } else {
-                    lines.append(make())
+                    line = ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
                 }
+                if index == list.selected { line = ContactRow.highlighted(line) }
+                lines.append(line)
                 continue
             } else if index == list.rows.count, list.pending != nil {
                 row.add("    loading" + g.ellipsis, .placeholder)

@@ -48,14 +48,14 @@ struct LineBuilder {
         if !run.isEmpty { add(run, runMarked ? markStyle : style) }
         let tail = (whole > width ? glyphs.ellipsis : "") + suffix
         let pad = width - kept.1 - (whole > width ? 1 : 0)
-        add(tail + String(repeating: " ", count: max(0, pad)), style)
+        add(tail + TextWidth.spaces(max(0, pad)), style)
     }
 
     /// The row padded with `fill`-styled spaces, or cut, to exactly `width` columns.
     func line(width: Int, fill: Style = .normal) -> ScreenLine {
         var line = ScreenLine(spans)
         if used < width {
-            line.spans.append(Span(String(repeating: " ", count: width - used), fill))
+            line.spans.append(Span(TextWidth.spaces(width - used), fill))
             return line
         }
         return used == width ? line : Self.clip(line, to: width)
@@ -76,12 +76,12 @@ struct LineBuilder {
             let room = width - used
             if room > 0 {
                 let cut = TextWidth.prefix(span.text, columns: room)
-                out.append(Span(cut.text + String(repeating: " ", count: room - cut.width), span.style))
+                out.append(Span(cut.text + TextWidth.spaces(room - cut.width), span.style))
                 used = width
             }
             break
         }
-        if used < width { out.append(Span(String(repeating: " ", count: width - used))) }
+        if used < width { out.append(Span(TextWidth.spaces(width - used))) }
         return ScreenLine(out)
     }
 }

@@ -38,7 +38,7 @@ enum SearchLine {
         let cursorCol = row.used + TextWidth.width(of: (start > 0 ? options.glyphs.ellipsis : "") + String(characters[start..<cursor]))
         row.add(shown + BidiIsolation.suffix(for: shown))
         if markerWidth > 0 {
-            row.add(String(repeating: " ", count: max(0, width - row.used - markerWidth)))
+            row.add(TextWidth.spaces(max(0, width - row.used - markerWidth)))
             row.add(marker, .dim)
         }
         return (row.line(width: width), min(cursorCol, width - 1))

@@ -39,7 +39,7 @@ enum StatusLine {
             row.add(" ", messageStyle)
         }
         if row.used + right.count + 2 <= width {
-            row.add(String(repeating: " ", count: width - row.used - right.count), .statusBar)
+            row.add(TextWidth.spaces(width - row.used - right.count), .statusBar)
             row.add(right, .statusBar)
         }
         return row.line(width: width, fill: .statusBar)

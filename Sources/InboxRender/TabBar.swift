@@ -9,12 +9,12 @@ enum TabBar {
         let labels = TabLabels.labels(state)
         let columns = Layout.tabLabelColumns(titles: labels)
         for (index, filter) in ConversationFilter.allCases.enumerated() {
-            row.add(String(repeating: " ", count: max(0, columns[index].lowerBound - row.used)))
+            row.add(TextWidth.spaces(max(0, columns[index].lowerBound - row.used)))
             row.add(" \(labels[index]) ", filter == state.filter ? .tabActive : .tabInactive)
         }
         let title = "chatzy-inbox "
         if row.used + title.count + 2 <= width {
-            row.add(String(repeating: " ", count: width - row.used - title.count))
+            row.add(TextWidth.spaces(width - row.used - title.count))
             row.add(title, .dim)
         }
         return row.line(width: width)

@@ -62,20 +62,27 @@ final class Presenter {
         leaveok(chz_stdscr(), !visible)
     }
 
+    /// Reused between rows so that drawing one allocates nothing.
+    private var textBuffer: [wchar_t] = []
+    private var runBuffer: [chz_run] = []
+
+    /// Writes the whole row in one call: its characters, the look of each span, and blanks
+    /// in the last span's look to the right edge.
     private func draw(_ line: ScreenLine, row: Int, cols: Int) {
-        var col = 0
-        var buffer: [wchar_t] = []
+        // Local arrays: appending to a property would check exclusive access per character.
+        var text = textBuffer, runs = runBuffer
+        textBuffer = []
+        runBuffer = []
+        text.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
         for span in line.spans {
-            guard col < cols else { break }
+            let before = text.count
+            for scalar in span.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
             let look = palette.look(span.style)
-            buffer.removeAll(keepingCapacity: true)
-            for scalar in span.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
-            _ = chz_put(Int32(row), Int32(col), buffer, Int32(buffer.count), look.attrs, look.pair)
-            col += TextWidth.width(of: span.text)
+            runs.append(chz_run(count: Int32(text.count - before), attrs: look.attrs, pair: look.pair))
         }
-        if col < cols {
-            let look = palette.look(line.spans.last?.style ?? .normal)
-            chz_clear_to_eol(Int32(row), Int32(col), look.attrs, look.pair)
-        }
+        _ = chz_put_row(Int32(row), text, runs, Int32(runs.count), Int32(cols))
+        textBuffer = text
+        runBuffer = runs
     }
 }

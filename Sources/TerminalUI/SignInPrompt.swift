@@ -140,10 +140,10 @@ public final class SignInPrompt {
             ]
             let top = max(1, min(3, screen.lines.count - body.count - 1))
             for (i, (text, style)) in body.enumerated() where top + i < screen.lines.count - 1 {
-                var spans = [Span(String(repeating: " ", count: left))]
+                var spans = [Span(TextWidth.spaces(left))]
                 spans.append(Span(" " + TextWidth.fit(text, to: boxWidth - 2) + " ", style))
                 let rest = width - left - boxWidth
-                if rest > 0 { spans.append(Span(String(repeating: " ", count: rest))) }
+                if rest > 0 { spans.append(Span(TextWidth.spaces(rest))) }
                 screen.lines[top + i] = ScreenLine(spans)
             }
             screen.cursor = phase == .asking ? (top + 2, left + 1 + field.count) : nil

@@ -30,6 +30,12 @@ final class TerminalSession {
         curs_set(0)
         _ = mousemask(chz_mouse_events(), nil)
         mouseinterval(0)
+        // ncurses 6.4 flushes its output after every cursor movement for as long as the screen
+        // has never been suspended (its state stays "initial" until `endwin`), so a frame went
+        // out as one write() per changed row. One suspend and resume, before anything is
+        // drawn, makes every frame a single write.
+        endwin()
+        doupdate()
     }
 
     /// Restores the terminal: modes, cursor, the normal screen.

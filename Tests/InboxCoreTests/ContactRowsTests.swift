@@ -35,6 +35,47 @@ import Testing
         #expect(!rows.contains(id: "only-an-id "))
     }
 
+    /// A fingerprint stands for the whole contact: equal for the same contact in another list,
+    /// different when any one field differs (the screen's row cache relies on both).
+    @Test func fingerprintsDifferExactlyWhenContactsDo() {
+        let base = Self.varied[1]
+        var variants: [Contact] = []
+        func vary(_ change: (inout Contact) -> Void) {
+            var contact = base
+            change(&contact)
+            variants.append(contact)
+        }
+        vary { $0.name = "Aarav Sharmb" }
+        vary { $0.name = nil }
+        vary { $0.phoneNumber = "+14155550124" }
+        vary { $0.email = nil }
+        vary { $0.conversationStatus = "closed" }
+        vary { $0.assignedTo = "" }
+        vary { $0.unreadCount = .count(4) }
+        vary { $0.unreadCount = .unreadable("3") }
+        vary { $0.unreadCount = .missing }
+        vary { $0.latestMessageTime = Date(timeIntervalSince1970: 1_764_000_000.5) }
+        vary { $0.latestMessageTime = nil }
+        vary { $0.channels = ["whatsapp"] }
+        vary { $0.channels = ["instagram", "whatsapp"] }
+        // Canonically equivalent, different bytes: a different row for the screen.
+        vary { $0.assignedTo = "Priya Na\u{0069}\u{0308}r" }
+        vary { $0.assignedTo = "Priya Na\u{00EF}r" }
+
+        let original = ContactRows([base]).fingerprint(at: 0)
+        let elsewhere = ContactRows([Self.varied[0], base]).fingerprint(at: 1)
+        #expect(original == elsewhere)
+        #expect(original.hashValue == elsewhere.hashValue)
+        var seen: [ContactRows.Fingerprint] = [original]
+        for (n, variant) in variants.enumerated() {
+            let fingerprint = ContactRows([variant]).fingerprint(at: 0)
+            #expect(!seen.contains(fingerprint), "variant \(n) looks like an earlier one")
+            seen.append(fingerprint)
+        }
+        #expect(ContactRows(Self.varied).latestMessageTime(at: 1) == base.latestMessageTime)
+        #expect(ContactRows(Self.varied).latestMessageTime(at: 0) == nil)
+    }
+
     @Test func aRepeatedIdKeepsItsFirstAppearance() {
         var rows = ContactRows([contact("a"), contact("b")])
         let repeated = rows.append(Contact(id: "a", name: "Another A"))

@@ -29,7 +29,8 @@ import Testing
             .later(3600), .later(30 * 86_400), .glyphs(.ascii), .key(.char("j")), .glyphs(.unicode),
             .resize(rows: 30, cols: 130), .key(.char("j")), .resize(rows: 24, cols: 50), .key(.char("k")),
             .key(.char("/")), .key(.char("k")), .key(.char("a")), .key(.escape), .key(.char("G")),
-        ]
+            .key(.char("g")), .resize(rows: 24, cols: 80),
+        ] + Array(repeating: Step.key(.char("j")), count: 25) + Array(repeating: Step.key(.char("k")), count: 25)
         for (n, step) in steps.enumerated() {
             switch step {
             case .key(let key): _ = reduce(&state, .key(key))
@@ -43,6 +44,32 @@ import Testing
             let cached = InboxRenderer.render(state, options: options, rowCache: cache)
             let plain = InboxRenderer.render(state, options: options)
             #expect(cached == plain, "step \(n): \(step)")
+        }
+    }
+
+    /// A change to any field of a shown contact, the selected one or another, is drawn.
+    @Test(arguments: 0..<9) func everyFieldOfAContactIsPartOfItsRow(field: Int) {
+        var state = RenderFixtures.allTab(rows: 24, cols: 80)
+        let options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        let key = state.shownKey
+        for row in [0, 3] {
+            _ = InboxRenderer.render(state, options: options, rowCache: cache)
+            var contact = state.lists[key]!.rows[row]
+            switch field {
+            case 0: contact.name = (contact.name ?? "") + "x"
+            case 1: contact.phoneNumber = nil; contact.name = nil
+            case 2: contact.email = "changed@example.com"; contact.name = nil; contact.phoneNumber = nil
+            case 3: contact.conversationStatus = "resolved"
+            case 4: contact.assignedTo = "Someone New"
+            case 5: contact.unreadCount = .count(42)
+            case 6: contact.latestMessageTime = RenderFixtures.now.addingTimeInterval(-7200)
+            case 7: contact.channels = ["messenger", "website"]
+            default: contact.unreadCount = .unreadable("many")
+            }
+            state.lists[key]?.rows[row] = contact
+            let cached = InboxRenderer.render(state, options: options, rowCache: cache)
+            #expect(cached == InboxRenderer.render(state, options: options), "field \(field), row \(row)")
         }
     }
 
