@@ -55,7 +55,7 @@ public enum UnreadCount: Equatable, Hashable, Sendable {
     /// Parses the wire text leniently: surrounding spaces are ignored, negatives are unreadable.
     public init(wire text: String?) {
         guard let text else { self = .missing; return }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         if trimmed.isEmpty { self = .missing; return }
         if let n = Int(trimmed), n >= 0 { self = .count(n) } else { self = .unreadable(trimmed) }
     }

@@ -61,7 +61,7 @@ extension KeyedDecodingContainer {
         if let d = try? decodeIfPresent(Double.self, forKey: key), d.isFinite, d == d.rounded(),
            abs(d) < 9e15 { return Int(d) }
         if let s = try? decodeIfPresent(String.self, forKey: key) {
-            return Int(s.trimmingCharacters(in: .whitespaces))
+            return Int(s.trimmingWhitespace)
         }
         return nil
     }
@@ -80,7 +80,7 @@ extension KeyedDecodingContainer {
     /// An ISO 8601 timestamp, or an epoch number (seconds, or milliseconds when large); nil otherwise.
     func lenientDate(_ key: Key) -> Date? {
         if let s = try? decodeIfPresent(String.self, forKey: key) {
-            if let date = WireDate.parse(s.trimmingCharacters(in: .whitespaces)) { return date }
+            if let date = WireDate.parse(s.trimmingWhitespace) { return date }
             guard let number = Double(s), number.isFinite else { return nil }
             return Self.epoch(number)
         }

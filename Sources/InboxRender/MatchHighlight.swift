@@ -1,3 +1,4 @@
+import ChatzyAPI
 import Foundation
 
 /// Finds where a search matches a field, the way a person reads it: ignoring case and
@@ -5,7 +6,7 @@ import Foundation
 enum MatchHighlight {
     /// Character offsets in `text` covered by a match of `query`; empty when none.
     static func offsets(of query: String, in text: String) -> Set<Int> {
-        let needle = query.trimmingCharacters(in: .whitespaces)
+        let needle = query.trimmingWhitespace
         guard !needle.isEmpty, !text.isEmpty else { return [] }
         var found: Set<Int> = []
         var searchStart = text.startIndex

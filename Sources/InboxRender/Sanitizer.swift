@@ -1,3 +1,5 @@
+import ChatzyAPI
+
 /// Makes text from strangers safe to draw: no control byte, no escape sequence and no
 /// bidirectional override ever reaches the terminal.
 public enum Sanitizer {
@@ -39,20 +41,10 @@ public enum Sanitizer {
         return String(out)
     }
 
-    /// A field from the network as it is shown: `clean`, without the spaces around it: tabs,
-    /// Unicode space separators and U+200B, exactly Foundation's `.whitespaces` without its cost.
+    /// A field from the network as it is shown: `clean`, without the spaces around it (tabs,
+    /// Unicode space separators and U+200B: exactly Foundation's `.whitespaces`).
     public static func field(_ text: String?) -> String {
-        let cleaned = clean(text ?? "")
-        let scalars = cleaned.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return cleaned }
-        return String(scalars[first...last])
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
-        return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+        clean(text ?? "").trimmingWhitespace
     }
 
     /// Fast path: printable ASCII and nothing else.

@@ -63,12 +63,17 @@ public final class InboxApp {
             let timeout = spinner.millisecondsToNextTick() ?? Self.idleRefreshMilliseconds
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
-            if let sig = SignalPipe.pendingSignal() { return .signal(sig) }
+            // Each source is read only when poll() says it may have something (or a signal cut
+            // the wait short, which is also how curses learns of a resize): a system call
+            // costs microseconds after the loop slept, and a key frame should not pay for two
+            // sources that had nothing.
+            let interrupted = ready < 0
+            if interrupted || fds[2].revents != 0, let sig = SignalPipe.pendingSignal() { return .signal(sig) }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
                 return .signal(SIGHUP)
             }
             var actions: [Action] = []
-            var events = KeyDecoder.drain()
+            var events = interrupted || ready == 0 || fds[0].revents != 0 ? KeyDecoder.drain() : []
             if events.contains(.resize) { events += settleResizes() }
             var resized = false
             var promptChanged = false
@@ -89,7 +94,7 @@ public final class InboxApp {
                 actions.append(.resize(rows: session.rows, cols: session.cols))
                 presenter.invalidate()
             }
-            actions += mailbox.drain()
+            if fds[1].revents != 0 { actions += mailbox.drain() }
             if let prompt = signInPrompt, fds[3].revents != 0 {
                 actions += prompt.takeResult()
                 promptChanged = true
