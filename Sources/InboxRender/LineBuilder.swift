@@ -33,21 +33,23 @@ struct LineBuilder {
         guard width > 0 else { return }
         guard !marked.isEmpty else { return field(text + suffix, width: width, style) }
         let whole = TextWidth.width(of: text)
-        let kept = whole <= width ? (text, whole, text.count) : TextWidth.prefix(text, columns: width - 1)
-        var run = ""
-        var runMarked = false
-        for (offset, character) in kept.0.enumerated() {
+        let (shown, shownWidth) = whole <= width ? (text, whole) : { let p = TextWidth.prefix(text, columns: width - 1); return (p.text, p.width) }()
+        // Runs of marked and unmarked characters, added as slices of the text.
+        var runStart = shown.startIndex, index = shown.startIndex
+        var runMarked = false, offset = 0
+        while index < shown.endIndex {
             let isMarked = marked.contains(offset)
-            if isMarked != runMarked, !run.isEmpty {
-                add(run, runMarked ? markStyle : style)
-                run = ""
+            if isMarked != runMarked, index > runStart {
+                add(String(shown[runStart..<index]), runMarked ? markStyle : style)
+                runStart = index
             }
             runMarked = isMarked
-            run.append(character)
+            shown.formIndex(after: &index)
+            offset += 1
         }
-        if !run.isEmpty { add(run, runMarked ? markStyle : style) }
+        if runStart < shown.endIndex { add(String(shown[runStart...]), runMarked ? markStyle : style) }
         let tail = (whole > width ? glyphs.ellipsis : "") + suffix
-        let pad = width - kept.1 - (whole > width ? 1 : 0)
+        let pad = width - shownWidth - (whole > width ? 1 : 0)
         add(tail + TextWidth.spaces(max(0, pad)), style)
     }
 

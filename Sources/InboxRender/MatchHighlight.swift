@@ -8,6 +8,12 @@ enum MatchHighlight {
     static func offsets(of query: String, in text: String) -> Set<Int> {
         let needle = query.trimmingWhitespace
         guard !needle.isEmpty, !text.isEmpty else { return [] }
+        let found = asciiOffsets(of: needle, in: text) ?? foundationOffsets(of: needle, in: text)
+        return found.isEmpty ? digitOffsets(of: needle, in: text) : found
+    }
+
+    /// The matches as Foundation finds them, ignoring case and accents.
+    static func foundationOffsets(of needle: String, in text: String) -> Set<Int> {
         var found: Set<Int> = []
         var searchStart = text.startIndex
         let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
@@ -18,7 +24,32 @@ enum MatchHighlight {
             found.formUnion(lower..<max(upper, lower + 1))
             searchStart = range.upperBound > range.lowerBound ? range.upperBound : text.index(after: range.lowerBound)
         }
-        if found.isEmpty { found = digitOffsets(of: needle, in: text) }
+        return found
+    }
+
+    /// The same search when both texts are ASCII (emails, phone numbers, many names): a
+    /// byte comparison folding case, where ignoring accents has nothing to do and a
+    /// character offset is a byte offset. Foundation's `range(of:options:)` costs about
+    /// 20,000 instructions a field. Nil when either text is not ASCII.
+    static func asciiOffsets(of needle: String, in text: String) -> Set<Int>? {
+        let n = Array(needle.utf8), t = Array(text.utf8)
+        guard n.allSatisfy({ $0 < 0x80 }), t.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func fold(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        var found: Set<Int> = []
+        var start = 0
+        while start + n.count <= t.count {
+            var matches = true
+            for k in 0..<n.count where fold(t[start + k]) != fold(n[k]) {
+                matches = false
+                break
+            }
+            if matches {
+                found.formUnion(start..<(start + n.count))
+                start += n.count
+            } else {
+                start += 1
+            }
+        }
         return found
     }
 

@@ -100,17 +100,17 @@ public enum TextWidth {
             let kept = max(0, min(n, columns))
             return (kept == n ? text : String(text.prefix(kept)), kept, kept)
         }
-        var result = ""
+        var end = text.startIndex
         var used = 0
         var count = 0
-        for character in text {
-            let w = width(of: character)
+        while end < text.endIndex {
+            let w = width(of: text[end])
             if used + w > columns { break }
-            result.append(character)
             used += w
             count += 1
+            text.formIndex(after: &end)
         }
-        return (result, used, count)
+        return (end == text.endIndex ? text : String(text[..<end]), used, count)
     }
 
     /// `count` spaces (none when `count` is not positive), written in one go: the generic
