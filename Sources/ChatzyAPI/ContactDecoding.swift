@@ -5,6 +5,13 @@ import Foundation
 public enum ContactDecoding {
     /// Decodes a whole response body into a page.
     public static func page(from body: Data) throws(APIError) -> ContactPage {
+        if let page = ContactPageScanner.page(from: body) { return page }
+        return try decodedSlowly(body)
+    }
+
+    /// The page through `JSONDecoder` and the lenient containers: every body the scanner
+    /// gives up on, with the errors people read.
+    static func decodedSlowly(_ body: Data) throws(APIError) -> ContactPage {
         let envelope: Envelope
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: body)

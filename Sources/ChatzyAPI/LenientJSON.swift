@@ -79,19 +79,9 @@ extension KeyedDecodingContainer {
 
     /// An ISO 8601 timestamp, or an epoch number (seconds, or milliseconds when large); nil otherwise.
     func lenientDate(_ key: Key) -> Date? {
-        if let s = try? decodeIfPresent(String.self, forKey: key) {
-            if let date = WireDate.parse(s.trimmingWhitespace) { return date }
-            guard let number = Double(s), number.isFinite else { return nil }
-            return Self.epoch(number)
-        }
-        if let d = try? decodeIfPresent(Double.self, forKey: key), d.isFinite { return Self.epoch(d) }
+        if let s = try? decodeIfPresent(String.self, forKey: key) { return Contact.lenientDate(s) }
+        if let d = try? decodeIfPresent(Double.self, forKey: key), d.isFinite { return Contact.epochDate(d) }
         return nil
-    }
-
-    private static func epoch(_ number: Double) -> Date? {
-        guard number > 0 else { return nil }
-        let seconds = number >= LenientJSON.millisecondThreshold ? number / 1000 : number
-        return Date(timeIntervalSince1970: seconds)
     }
 
     /// An array of strings, skipping entries that are not strings; a lone string becomes one entry.
@@ -120,5 +110,23 @@ struct Lossy<Value: Decodable>: Decodable {
 
     init(from decoder: any Decoder) {
         value = try? Value(from: decoder)
+    }
+}
+
+extension Contact {
+    /// A timestamp given as text: ISO 8601, or an epoch number (seconds, or milliseconds when
+    /// large); nil otherwise.
+    static func lenientDate(_ text: String) -> Date? {
+        if let date = WireDate.parse(text.trimmingWhitespace) { return date }
+        guard let number = Double(text), number.isFinite else { return nil }
+        return epochDate(number)
+    }
+
+    /// An epoch number as a date: seconds, or milliseconds above `millisecondThreshold`;
+    /// nil when not positive.
+    static func epochDate(_ number: Double) -> Date? {
+        guard number > 0 else { return nil }
+        let seconds = number >= LenientJSON.millisecondThreshold ? number / 1000 : number
+        return Date(timeIntervalSince1970: seconds)
     }
 }
