@@ -57,13 +57,16 @@ enum ContactPageScanner {
         mutating func envelope() -> ContactPage? {
             var page: ContactPage?
             guard object({ scanner, key in
-                guard key == "data", page == nil else { return key != "data" && scanner.skipValue() }
+                let isData = scanner.key(key, is: "data")
+                guard isData, page == nil else { return !isData && scanner.skipValue() }
                 var inner: ContactPage?
                 guard scanner.object({ scanner, key in
-                    guard key == "data", inner == nil else { return key != "data" && scanner.skipValue() }
+                    let isData = scanner.key(key, is: "data")
+                    guard isData, inner == nil else { return !isData && scanner.skipValue() }
                     var contacts: ContactPage?
                     guard scanner.object({ scanner, key in
-                        guard key == "contacts", contacts == nil else { return key != "contacts" && scanner.skipValue() }
+                        let isContacts = scanner.key(key, is: "contacts")
+                        guard isContacts, contacts == nil else { return !isContacts && scanner.skipValue() }
                         contacts = scanner.contacts()
                         return contacts != nil
                     }) else { return false }
@@ -76,17 +79,64 @@ enum ContactPageScanner {
             return page
         }
 
-        /// An object: calls `member` with each key, positioned at its value; false stops.
-        mutating func object(_ member: (inout Scanner, String) -> Bool) -> Bool {
+        /// An object: calls `member` with each key's bytes, positioned at its value; false
+        /// stops. A key with an escape in it stops too (no page has one), and so does a key
+        /// seen before in the object (`JSONDecoder` rejects such an object).
+        mutating func object(_ member: (inout Scanner, Range<Int>) -> Bool) -> Bool {
             guard take(UInt8(ascii: "{")) else { return false }
             if take(UInt8(ascii: "}")) { return true }
+            var keys: [Range<Int>] = []
+            keys.reserveCapacity(16)
             repeat {
                 skipSpace()
-                guard let key = string(), take(UInt8(ascii: ":")) else { return false }
+                guard let key = key(), take(UInt8(ascii: ":")) else { return false }
+                for earlier in keys where same(earlier, key) { return false }
+                keys.append(key)
                 skipSpace()
                 guard member(&self, key) else { return false }
             } while take(UInt8(ascii: ","))
             return take(UInt8(ascii: "}"))
+        }
+
+        /// A key's bytes between its quotes; nil when it holds an escape, a control byte or
+        /// invalid UTF-8.
+        mutating func key() -> Range<Int>? {
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            var i = at + 1
+            var ascii = true
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
+                ascii = ascii && bytes[i] < 0x80
+                i += 1
+            }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            guard ascii || Self.text(UnsafeBufferPointer(rebasing: bytes[(at + 1)..<i])) != nil else { return nil }
+            defer { at = i + 1 }
+            return (at + 1)..<i
+        }
+
+        func key(_ range: Range<Int>, is name: StaticString) -> Bool {
+            range.count == name.utf8CodeUnitCount
+                && memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+
+        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+        }
+
+        /// Which of the contact's fields a key names, or nil: 0 `contact_id`, 1 `contact_name`,
+        /// 2 `phone_number`, 3 `email`, 4 `conversation_status`, 5 `assigned_to`,
+        /// 6 `unread_message_count`, 7 `latest_message_time`, 8 `channels`.
+        func field(_ range: Range<Int>) -> Int? {
+            switch range.count {
+            case 10: return key(range, is: "contact_id") ? 0 : nil
+            case 12: return key(range, is: "contact_name") ? 1 : key(range, is: "phone_number") ? 2 : nil
+            case 5: return key(range, is: "email") ? 3 : nil
+            case 19: return key(range, is: "conversation_status") ? 4 : key(range, is: "latest_message_time") ? 7 : nil
+            case 11: return key(range, is: "assigned_to") ? 5 : nil
+            case 20: return key(range, is: "unread_message_count") ? 6 : nil
+            case 8: return key(range, is: "channels") ? 8 : nil
+            default: return nil
+            }
         }
 
         /// `null` (no contacts) or an array of contact objects.
@@ -108,18 +158,17 @@ enum ContactPageScanner {
 
         mutating func contact() -> Fields? {
             var fields = Fields()
-            var seen = Set<String>()
             let ok = object { scanner, key in
-                guard seen.insert(key).inserted else { return false }
-                switch key {
-                case "contact_id": return scanner.text(into: &fields.id)
-                case "contact_name": return scanner.text(into: &fields.name)
-                case "phone_number": return scanner.text(into: &fields.phone)
-                case "email": return scanner.text(into: &fields.email)
-                case "conversation_status": return scanner.text(into: &fields.status)
-                case "assigned_to": return scanner.text(into: &fields.agent)
-                case "unread_message_count": return scanner.text(into: &fields.unread)
-                case "latest_message_time":
+                guard let field = scanner.field(key) else { return scanner.skipValue() }
+                switch field {
+                case 0: return scanner.text(into: &fields.id)
+                case 1: return scanner.text(into: &fields.name)
+                case 2: return scanner.text(into: &fields.phone)
+                case 3: return scanner.text(into: &fields.email)
+                case 4: return scanner.text(into: &fields.status)
+                case 5: return scanner.text(into: &fields.agent)
+                case 6: return scanner.text(into: &fields.unread)
+                case 7:
                     switch scanner.scalar() {
                     case .text(let text): fields.time = text
                     case .integer(let n): fields.timeNumber = n
@@ -127,8 +176,7 @@ enum ContactPageScanner {
                     case nil: return false
                     }
                     return true
-                case "channels": return scanner.channels(into: &fields.channels)
-                default: return scanner.skipValue()
+                default: return scanner.channels(into: &fields.channels)
                 }
             }
             return ok ? fields : nil
@@ -217,7 +265,7 @@ enum ContactPageScanner {
             while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: "\"") {
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) else { return nil }
+                guard let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<i])) else { return nil }
                 at = i + 1
                 return text
             }
@@ -225,7 +273,7 @@ enum ContactPageScanner {
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte == UInt8(ascii: "\"") {
-                    guard let text = String(validating: out, as: UTF8.self) else { return nil }
+                    guard let text = out.withUnsafeBufferPointer({ Self.text($0) }) else { return nil }
                     at = i + 1
                     return text
                 }
@@ -260,6 +308,15 @@ enum ContactPageScanner {
                 }
             }
             return nil
+        }
+
+        /// The bytes as a string, or nil when they are not valid UTF-8. (Decoding repairs
+        /// invalid bytes, so a string whose bytes differ from the input was invalid; the
+        /// standard library's `String(validating:)` costs several times as much.)
+        static func text(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+            let text = String(decoding: utf8, as: UTF8.self)
+            if utf8.allSatisfy({ $0 < 0x80 }) { return text }
+            return text.utf8.elementsEqual(utf8) ? text : nil
         }
 
         func hex4(at i: Int) -> UInt16? {

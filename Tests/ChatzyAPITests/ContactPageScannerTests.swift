@@ -70,10 +70,10 @@ import Testing
     /// Mutated pages (values swapped for other kinds, keys dropped and repeated, bytes
     /// flipped): wherever the scanner answers, it answers as the decoder does.
     @Test func mutatedPagesReadTheSameOnBothPaths() async {
-        var random = FuzzRandom(seed: 0x5CA_77E2)
+        var random = FuzzRandom(seed: ProcessInfo.processInfo.environment["CHATZY_SCAN_SEED"].flatMap(UInt64.init) ?? 0x5CA_77E2)
         let seed = DecoderFuzzTests.seeds[0]
         var read = 0
-        let cases = 20_000
+        let cases = ProcessInfo.processInfo.environment["CHATZY_SCAN_CASES"].flatMap(Int.init) ?? 20_000
         for n in 0..<cases {
             if n % 256 == 0 { await Task.yield() }
             let body = n % 2 == 0 ? Data(random.mutate(seed).serialized()) : random.mutateBytes(Data(seed.serialized()))
