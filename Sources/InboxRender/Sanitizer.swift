@@ -9,7 +9,7 @@ public enum Sanitizer {
     /// `text` with escape sequences collapsed to one replacement, other C0/C1 controls and DEL
     /// replaced, tabs and line breaks turned into spaces, and bidi controls removed.
     public static func clean(_ text: String) -> String {
-        if isPlain(text) { return text }
+        if isPlain(text) || !text.unicodeScalars.contains(where: needsCleaning) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
@@ -45,6 +45,17 @@ public enum Sanitizer {
     /// Unicode space separators and U+200B: exactly Foundation's `.whitespaces`).
     public static func field(_ text: String?) -> String {
         clean(text ?? "").trimmingWhitespace
+    }
+
+    /// True for a scalar that `clean` replaces or removes (or that starts a sequence it
+    /// drops): text without one comes back unchanged, without being rebuilt.
+    static func needsCleaning(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: return true
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        case 0xFFF9...0xFFFB, 0xE0001: return true
+        default: return TextWidth.isUnprintable(s)
+        }
     }
 
     /// Fast path: printable ASCII and nothing else.
