@@ -53,20 +53,18 @@ enum ContactPageScanner {
             return true
         }
 
-        /// `{"data": {"data": {"contacts": [...]}}}`, other keys skipped.
+        /// `{"data": {"data": {"contacts": [...]}}}`, other keys skipped (a repeated key
+        /// already stops `object`).
         mutating func envelope() -> ContactPage? {
             var page: ContactPage?
             guard object({ scanner, key in
-                let isData = scanner.key(key, is: "data")
-                guard isData, page == nil else { return !isData && scanner.skipValue() }
+                guard scanner.key(key, is: "data") else { return scanner.skipValue() }
                 var inner: ContactPage?
                 guard scanner.object({ scanner, key in
-                    let isData = scanner.key(key, is: "data")
-                    guard isData, inner == nil else { return !isData && scanner.skipValue() }
+                    guard scanner.key(key, is: "data") else { return scanner.skipValue() }
                     var contacts: ContactPage?
                     guard scanner.object({ scanner, key in
-                        let isContacts = scanner.key(key, is: "contacts")
-                        guard isContacts, contacts == nil else { return !isContacts && scanner.skipValue() }
+                        guard scanner.key(key, is: "contacts") else { return scanner.skipValue() }
                         contacts = scanner.contacts()
                         return contacts != nil
                     }) else { return false }

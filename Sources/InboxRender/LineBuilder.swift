@@ -33,7 +33,8 @@ struct LineBuilder {
         guard width > 0 else { return }
         guard !marked.isEmpty else { return field(text + suffix, width: width, style) }
         let whole = TextWidth.width(of: text)
-        let (shown, shownWidth) = whole <= width ? (text, whole) : { let p = TextWidth.prefix(text, columns: width - 1); return (p.text, p.width) }()
+        let cut = whole <= width ? (text: text, width: whole, count: 0) : TextWidth.prefix(text, columns: width - 1)
+        let (shown, shownWidth) = (cut.text, cut.width)
         // Runs of marked and unmarked characters, added as slices of the text.
         var runStart = shown.startIndex, index = shown.startIndex
         var runMarked = false, offset = 0
