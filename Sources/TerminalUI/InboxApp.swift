@@ -45,9 +45,15 @@ public final class InboxApp {
 
     /// Runs until the user quits or a quit signal arrives; the terminal is restored on return.
     public func run() -> Exit {
+        // Curses is used only inside the gate; the loop leaves it while it waits in poll().
+        let gate = CursesGate.shared
+        gate.enter()
         let session = TerminalSession()
         session.start()
-        defer { session.stop() }
+        defer {
+            session.stop()
+            gate.leave()
+        }
         let glyphs: Glyphs = session.unicode ? .unicode : .ascii
         let presenter = Presenter(palette: Palette(useColor: useColor))
         store.send([.resize(rows: session.rows, cols: session.cols), .start])
@@ -61,8 +67,11 @@ public final class InboxApp {
         while true {
             for i in fds.indices { fds[i].revents = 0 }
             let timeout = spinner.millisecondsToNextTick() ?? Self.idleRefreshMilliseconds
+            gate.leave()
             let ready = poll(&fds, nfds_t(fds.count), timeout)
-            if ready < 0 && errno != EINTR { break }
+            let pollError = errno
+            gate.enter()
+            if ready < 0 && pollError != EINTR { break }
             // Each source is read only when poll() says it may have something (or a signal cut
             // the wait short, which is also how curses learns of a resize): a system call
             // costs microseconds after the loop slept, and a key frame should not pay for two

@@ -46,7 +46,9 @@ enum SignalPipe {
         for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
-                SignalPipe.restoreTerminal?()
+                // Once the gate is closed the run loop cannot draw again, so what is restored
+                // stays restored while the crash report is written.
+                if CursesGate.shared.close() { SignalPipe.restoreTerminal?() }
                 // Hand the signal back to whoever had it (the Swift runtime's backtracer or the
                 // default); SA_NODEFER delivers it now, inside this handler.
                 sigaction(signal, &SignalPipe.previousCrashActions[Int(signal)], nil)

@@ -44,6 +44,43 @@ struct SignalRestoreTests {
         // Swift's backtrace may scroll the shell's first line away; the inbox must be gone.
         #expect(!run.screen.contains { $0.contains("Unread") && $0.contains("Live") }, "the alternate screen was left")
     }
+
+    /// A real fault on a background thread (the debug build's `CHATZY_DEBUG_FAULT` hook) while
+    /// keys are arriving: the terminal is restored and stays restored. Before the curses gate,
+    /// the backtracer's pause of every thread woke the run loop, which drew one more frame and
+    /// so entered the alternate screen and raw mode again, in about one crash in ten; the
+    /// bytes after the last exit from the alternate screen show it every time it happens.
+    @Test func aFaultOnAnotherThreadLeavesTheTerminalRestoredForGood() async throws {
+        // A server of its own, as in use: with `--demo` the server's threads take SIGUSR2, and
+        // the loop is not woken at the moment of the fault.
+        let server = try DemoServerProcess(["--contacts", "60"])
+        defer { server.stop() }
+        for round in 1...8 {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-fault-\(getpid())-\(round)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
+            let pane = dir.appendingPathComponent("pane").path
+            let tmux = try TmuxHarness(command: "stty -g > \(before); \(BuiltBinary.path) --refresh-interval 0 2> \(dir.path)/stderr; "
+                                       + "code=$?; stty -g > \(after); echo EXIT=$code",
+                                       environment: server.signedIn.merging(["CHATZY_DEBUG_FAULT": "1",
+                                                     "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,preset=full,symbolicate=off"]) { $1 })
+            defer { tmux.close() }
+            try tmux.pipe(to: pane)
+            try await tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
+            let pid = try #require(try tmux.childPID(named: "chatzy-inbox"), "the inbox process is found")
+            try tmux.send(Array(repeating: "j", count: 30).joined(), literal: true)
+            kill(pid, SIGUSR2)
+            let screen = try await tmux.waitFor("the shell to report the exit", timeout: 60) { $0.contains { $0.contains("EXIT=") } }
+            let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing" }
+            #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "EXIT=139" }, "round \(round): died of the fault")
+            #expect(read(before) == read(after), "round \(round): stty -g unchanged")
+            let bytes = FileManager.default.contents(atPath: pane) ?? Data()
+            let leave = Data("\u{1B}[?1049l".utf8), enter = Data("\u{1B}[?1049h".utf8)
+            let lastLeave = try #require(bytes.range(of: leave, options: .backwards), "round \(round): the alternate screen was left")
+            #expect(bytes[lastLeave.upperBound...].range(of: enter) == nil, "round \(round): entered again after the restore")
+        }
+    }
 }
 
 extension TmuxHarness {

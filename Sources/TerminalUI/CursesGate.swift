@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Who may use curses right now. The run loop holds the gate whenever it is not asleep in
+/// `poll()`; a crash handler closes it before restoring the terminal. Without it, a crash on a
+/// background thread raced the loop: the Swift backtracer's pause of every thread cut the
+/// loop's `poll()` short, the loop drew a frame, and a frame after `endwin` re-enters curses
+/// mode — the dying inbox left its screen up and the terminal raw (about one crash in ten).
+final class CursesGate: Sendable {
+    /// The gate of this process's one curses screen.
+    static let shared = CursesGate()
+
+    private static let open: UInt = 0, closed = UInt.max
+    /// `open`, `closed` for good, or the `pthread_self()` of the thread inside.
+    private let state = Atomic<UInt>(CursesGate.open)
+
+    /// Enters, or returns false when the gate is closed.
+    func tryEnter() -> Bool {
+        state.compareExchange(expected: Self.open, desired: UInt(pthread_self()), ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// Enters; when the gate is closed the process is dying of a crash, so the caller parks
+    /// until it does rather than touch the restored terminal.
+    func enter() {
+        while !tryEnter() { park() }
+    }
+
+    /// Leaves; parks when a crash closed the gate meanwhile.
+    func leave() {
+        if !tryLeave() { park() }
+    }
+
+    /// Leaves, or returns false when a crash closed the gate meanwhile.
+    func tryLeave() -> Bool {
+        state.compareExchange(expected: UInt(pthread_self()), desired: Self.open, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// Closes the gate for good, once the thread inside (if any) has left, or at once when the
+    /// caller is that thread (a crash inside a frame). Waits at most `milliseconds` for another
+    /// thread: it may itself wait on a lock the crashed thread holds. Returns false when the
+    /// gate was closed already. Async-signal-safe: atomics, `pthread_self` and `nanosleep` only.
+    @discardableResult
+    func close(waitingAtMost milliseconds: Int = 250) -> Bool {
+        let me = UInt(pthread_self())
+        for _ in 0..<milliseconds {
+            let (exchanged, inside) = state.compareExchange(expected: Self.open, desired: Self.closed, ordering: .acquiringAndReleasing)
+            if exchanged { return true }
+            if inside == Self.closed { return false }
+            if inside == me { break }
+            var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+            nanosleep(&pause, nil)
+        }
+        return state.exchange(Self.closed, ordering: .acquiringAndReleasing) != Self.closed
+    }
+
+    /// Whether a crash closed the gate.
+    var isClosed: Bool { state.load(ordering: .acquiring) == Self.closed }
+
+    private func park() -> Never {
+        while true { _ = pause() }
+    }
+}

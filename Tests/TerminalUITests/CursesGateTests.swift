@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import Synchronization
+@testable import TerminalUI
+import Testing
+
+/// The gate between the run loop's curses work and a crash handler's restore: a crash on
+/// another thread waits for the frame in progress, and nothing enters after it.
+@Suite struct CursesGateTests {
+    /// Runs `body` on a thread of its own (the gate knows threads by `pthread_self`).
+    static func onThread(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.start()
+    }
+
+    @Test func aCrashWaitsForTheFrameInProgressThenNothingEntersAgain() {
+        let gate = CursesGate()
+        let entered = DispatchSemaphore(value: 0), leave = DispatchSemaphore(value: 0)
+        let left = DispatchSemaphore(value: 0), closed = DispatchSemaphore(value: 0)
+        let results = Mutex<(leftOpen: Bool?, closedFirst: Bool?)>((nil, nil))
+        Self.onThread {
+            #expect(gate.tryEnter())
+            entered.signal()
+            leave.wait()
+            let ok = gate.tryLeave()
+            results.withLock { $0.leftOpen = ok }
+            left.signal()
+        }
+        entered.wait()
+        Self.onThread {
+            let first = gate.close(waitingAtMost: 10_000)
+            results.withLock { $0.closedFirst = first }
+            closed.signal()
+        }
+        // The closer must still be waiting: the frame has not ended.
+        #expect(closed.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+        #expect(!gate.isClosed)
+        leave.signal()
+        #expect(left.wait(timeout: .now() + .seconds(10)) == .success)
+        #expect(closed.wait(timeout: .now() + .seconds(10)) == .success)
+        results.withLock {
+            #expect($0.leftOpen == true, "the frame ended before the gate closed")
+            #expect($0.closedFirst == true)
+        }
+        #expect(gate.isClosed)
+        #expect(!gate.tryEnter(), "the loop cannot draw after the restore")
+        #expect(!gate.close(), "a second crash does not restore again")
+    }
+
+    @Test func aCrashInsideAFrameClosesWithoutWaitingForItself() {
+        let gate = CursesGate()
+        #expect(gate.tryEnter())
+        let started = Date()
+        #expect(gate.close(waitingAtMost: 20_000))
+        #expect(Date().timeIntervalSince(started) < 10, "did not wait out its own frame")
+        #expect(!gate.tryLeave(), "the frame that crashed cannot leave into an open gate")
+        #expect(gate.isClosed)
+    }
+
+    @Test func aFrameThatNeverEndsDelaysTheRestoreOnlySoLong() {
+        let gate = CursesGate()
+        let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let leftAfterClose = Mutex<Bool?>(nil), done = DispatchSemaphore(value: 0)
+        Self.onThread {
+            #expect(gate.tryEnter())
+            entered.signal()
+            release.wait()
+            let ok = gate.tryLeave()
+            leftAfterClose.withLock { $0 = ok }
+            done.signal()
+        }
+        entered.wait()
+        let started = Date()
+        #expect(gate.close(waitingAtMost: 50))
+        #expect(Date().timeIntervalSince(started) >= 0.05, "waited for the frame first")
+        release.signal()
+        #expect(done.wait(timeout: .now() + .seconds(10)) == .success)
+        #expect(leftAfterClose.withLock { $0 } == false, "a late frame finds the gate closed")
+    }
+}
