@@ -1,17 +1,19 @@
 import Foundation
+import InboxCore
 
 /// The settings a config file may hold, checked for type and range. Unknown keys are errors
 /// (a typo should not be ignored silently); every error names the key and its line.
 public struct FileSettings: Equatable, Sendable {
     /// Every key the file may set, in the order the README documents them.
     public static let keys = ["api_url", "email", "page_size", "refresh_interval", "color",
-                              "time_format", "log_file", "log_level", "timeout"]
+                              "time_format", "log_file", "log_level", "timeout", "scroll_margin"]
 
     public var apiURL: String?
     public var email: String?
     public var pageSize: Int?
     public var refreshInterval: Int?
     public var timeout: Int?
+    public var scrollMargin: Int?
     public var color: Bool?
     public var timeFormat: TimeFormat?
     public var logFile: String?
@@ -46,6 +48,10 @@ public struct FileSettings: Equatable, Sendable {
                 let n = try integer()
                 guard SettingsLimits.timeout.contains(n) else { throw fail("must be from 1 to 600 seconds, got \(n)") }
                 timeout = n
+            case "scroll_margin":
+                let n = try integer()
+                guard SettingsLimits.scrollMargin.contains(n) else { throw fail("must be from 0 to 10 rows, got \(n)") }
+                scrollMargin = n
             case "color":
                 guard case .boolean(let b) = entry.value else { throw fail("must be true or false, got \(entry.value.kindName)") }
                 color = b
@@ -104,6 +110,8 @@ public enum SettingsLimits {
     public static let refreshInterval = 0...86_400
     /// Seconds one request may take.
     public static let timeout = 1...600
+    /// Rows kept around the selection when the list scrolls (the view-model's own range).
+    public static let scrollMargin = InboxState.Settings.scrollMarginRange
 }
 
 /// How `list --format table` writes the time of the latest message.

@@ -9,6 +9,9 @@ public struct Settings: Equatable, Sendable {
     public static let defaultRefreshInterval = 60
     /// Seconds one request may take before it fails as a time-out (and is retried).
     public static let defaultTimeout = Int(ChatzyClient.defaultTimeout)
+    /// No rows kept around the selection: the list scrolls when it reaches the edge, as in
+    /// htop, tig and fzf (and a scrolling `j` rewrites two rows, not three).
+    public static let defaultScrollMargin = 0
 
     /// The API base URL as text (flag > `CHATZY_API_URL` > `api_url` > production), unchecked:
     /// see `endpoint()`.
@@ -20,6 +23,8 @@ public struct Settings: Equatable, Sendable {
     public var refreshInterval: Int
     /// Seconds one request may take (flag > `timeout` > 15).
     public var timeout: Int
+    /// Rows kept visible around the selection when the list scrolls (flag > `scroll_margin` > 0).
+    public var scrollMargin: Int
     public var color: Bool
     public var timeFormat: TimeFormat
     public var logFile: String?
@@ -42,6 +47,9 @@ public struct Settings: Equatable, Sendable {
         if let seconds = input.timeout, !SettingsLimits.timeout.contains(seconds) {
             throw UsageError("--timeout must be from 1 to 600 seconds, got \(seconds)")
         }
+        if let rows = input.scrollMargin, !SettingsLimits.scrollMargin.contains(rows) {
+            throw UsageError("--scroll-margin must be from 0 to 10 rows, got \(rows)")
+        }
         let path = input.configPath ?? FileSettings.defaultPath(environment: environment)
         var file = FileSettings()
         if let path {
@@ -55,6 +63,7 @@ public struct Settings: Equatable, Sendable {
             pageSize: input.pageSize ?? file.pageSize ?? defaultPageSize,
             refreshInterval: input.refreshInterval ?? file.refreshInterval ?? defaultRefreshInterval,
             timeout: input.timeout ?? file.timeout ?? defaultTimeout,
+            scrollMargin: input.scrollMargin ?? file.scrollMargin ?? defaultScrollMargin,
             color: input.noColor || noColorEnv ? false : (file.color ?? true),
             timeFormat: input.timeFormat ?? file.timeFormat ?? .iso,
             logFile: input.logFile ?? file.logFile,

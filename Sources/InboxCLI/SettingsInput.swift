@@ -9,6 +9,8 @@ public struct SettingsInput: Equatable, Sendable {
     public var refreshInterval: Int?
     /// `--timeout SECONDS`: how long one request may take.
     public var timeout: Int?
+    /// `--scroll-margin ROWS`: rows kept around the selection when the list scrolls.
+    public var scrollMargin: Int?
     public var noColor = false
     public var timeFormat: TimeFormat?
     public var logFile: String?
@@ -19,7 +21,7 @@ public struct SettingsInput: Equatable, Sendable {
 
     public init(apiURL: String? = nil, email: String? = nil, pageSize: Int? = nil, refreshInterval: Int? = nil,
                 noColor: Bool = false, timeFormat: TimeFormat? = nil, logFile: String? = nil, logLevel: LogLevel? = nil,
-                configPath: String? = nil, allowInsecureHTTP: Bool = false, timeout: Int? = nil) {
+                configPath: String? = nil, allowInsecureHTTP: Bool = false, timeout: Int? = nil, scrollMargin: Int? = nil) {
         self.apiURL = apiURL
         self.email = email
         self.pageSize = pageSize
@@ -31,5 +33,6 @@ public struct SettingsInput: Equatable, Sendable {
         self.configPath = configPath
         self.allowInsecureHTTP = allowInsecureHTTP
         self.timeout = timeout
+        self.scrollMargin = scrollMargin
     }
 }

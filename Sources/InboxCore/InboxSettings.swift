@@ -14,6 +14,12 @@ extension InboxState {
         public var retryBaseMilliseconds: Int
         /// Longest backoff delay before jitter is added.
         public var retryCapMilliseconds: Int
+        /// Rows kept visible above and below the selection when the list scrolls (vim's
+        /// `scrolloff`), clamped into `scrollMarginRange`; 0 as in htop, tig and fzf.
+        public var scrollMargin: Int
+
+        /// The scroll margins a setting may ask for.
+        public static let scrollMarginRange = 0...10
 
         public init(
             pageSize: Int = 50,
@@ -21,7 +27,8 @@ extension InboxState {
             searchDebounceMilliseconds: Int = 120,
             refreshIntervalSeconds: Int? = nil,
             retryBaseMilliseconds: Int = 500,
-            retryCapMilliseconds: Int = 30_000
+            retryCapMilliseconds: Int = 30_000,
+            scrollMargin: Int = 0
         ) {
             self.pageSize = min(max(pageSize, 1), 100)
             self.prefetchDistance = prefetchDistance.map { max($0, 0) }
@@ -29,6 +36,7 @@ extension InboxState {
             self.refreshIntervalSeconds = refreshIntervalSeconds
             self.retryBaseMilliseconds = max(retryBaseMilliseconds, 1)
             self.retryCapMilliseconds = max(retryCapMilliseconds, 1)
+            self.scrollMargin = min(max(scrollMargin, Self.scrollMarginRange.lowerBound), Self.scrollMarginRange.upperBound)
         }
     }
 }

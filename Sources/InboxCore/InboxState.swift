@@ -62,6 +62,8 @@ public struct InboxState: Equatable, Sendable {
     public var shown: ListState { lists[shownKey] ?? ListState() }
     /// Contact rows that fit on screen.
     public var listHeight: Int { Layout.listHeight(screenRows: screenRows) }
+    /// The list's rows on screen and the scroll margin the settings ask for.
+    public var listWindow: ListWindow { ListWindow(height: listHeight, wantedMargin: settings.scrollMargin) }
     /// True while the typed query has not yet been answered (the "searching" marker).
     public var isSearching: Bool { query != shownSearch }
     /// How close to the loaded end the selection may come before the next page is fetched.

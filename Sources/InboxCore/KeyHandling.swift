@@ -18,21 +18,21 @@ func handleKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
 
 /// The list's keymap (the help overlay and the report list the same bindings).
 func handleListKey(_ state: inout InboxState, _ key: Key) -> [Effect] {
-    let height = state.listHeight
-    let page = max(height, 1)
+    let window = state.listWindow
+    let page = max(window.height, 1)
     let half = max(page / 2, 1)
     switch key {
     case .char("q"): return [.quit]
-    case .char("j"), .down: updateShown(&state) { $0.move(by: 1, height: height) }
-    case .char("k"), .up: updateShown(&state) { $0.move(by: -1, height: height) }
-    case .pageDown, .char(" "), .ctrl("f"): updateShown(&state) { $0.move(by: page, height: height) }
-    case .pageUp, .char("b"), .ctrl("b"): updateShown(&state) { $0.move(by: -page, height: height) }
-    case .ctrl("d"): updateShown(&state) { $0.move(by: half, height: height) }
-    case .ctrl("u"): updateShown(&state) { $0.move(by: -half, height: height) }
-    case .char("g"), .home: updateShown(&state) { $0.select(0, height: height) }
-    case .char("G"), .end: updateShown(&state) { $0.select(Int.max, height: height) }
-    case .wheelDown: updateShown(&state) { $0.scroll(by: Layout.wheelRows, height: height) }
-    case .wheelUp: updateShown(&state) { $0.scroll(by: -Layout.wheelRows, height: height) }
+    case .char("j"), .down: updateShown(&state) { $0.move(by: 1, in: window) }
+    case .char("k"), .up: updateShown(&state) { $0.move(by: -1, in: window) }
+    case .pageDown, .char(" "), .ctrl("f"): updateShown(&state) { $0.move(by: page, in: window) }
+    case .pageUp, .char("b"), .ctrl("b"): updateShown(&state) { $0.move(by: -page, in: window) }
+    case .ctrl("d"): updateShown(&state) { $0.move(by: half, in: window) }
+    case .ctrl("u"): updateShown(&state) { $0.move(by: -half, in: window) }
+    case .char("g"), .home: updateShown(&state) { $0.select(0, in: window) }
+    case .char("G"), .end: updateShown(&state) { $0.select(Int.max, in: window) }
+    case .wheelDown: updateShown(&state) { $0.scroll(by: Layout.wheelRows, in: window) }
+    case .wheelUp: updateShown(&state) { $0.scroll(by: -Layout.wheelRows, in: window) }
     case .click(let row, let col): return click(&state, row: row, col: col)
     case .char("1"): return switchTab(&state, to: .all)
     case .char("2"): return switchTab(&state, to: .unread)
@@ -78,10 +78,10 @@ func click(_ state: inout InboxState, row: Int, col: Int) -> [Effect] {
     }
     let offset = row - Layout.listTop
     guard offset >= 0, offset < state.listHeight else { return [] }
-    let height = state.listHeight
+    let window = state.listWindow
     updateShown(&state) { list in
         let index = list.top + offset
-        if index < list.rows.count { list.select(index, height: height) }
+        if index < list.rows.count { list.select(index, in: window) }
     }
     return []
 }

@@ -12,8 +12,9 @@ public enum Layout {
     /// How many contact rows fit on a screen of `rows` lines.
     public static func listHeight(screenRows rows: Int) -> Int { max(0, rows - chromeRows) }
 
-    /// Rows kept visible around the selection when scrolling (like vim's `scrolloff`).
-    public static func scrollMargin(listHeight: Int) -> Int { max(0, min(2, (listHeight - 1) / 2)) }
+    /// Rows kept visible around the selection when scrolling (vim's `scrolloff`): `wanted`,
+    /// as far as a list of `listHeight` rows leaves room for it on both sides.
+    public static func scrollMargin(listHeight: Int, wanted: Int) -> Int { max(0, min(wanted, (listHeight - 1) / 2)) }
 
     /// Rows one notch of the mouse wheel scrolls.
     public static let wheelRows = 3

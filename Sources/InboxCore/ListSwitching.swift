@@ -26,19 +26,19 @@ func settleQuery(_ state: inout InboxState) -> [Effect] {
 func showWanted(_ state: inout InboxState, previous: ListKey) -> [Effect] {
     let effects = newGeneration(&state)
     let wanted = state.wantedKey
-    let height = state.listHeight
+    let window = state.listWindow
     if var list = state.lists[wanted], list.hasLoaded {
         list.error = nil
         list.failedRequest = nil
         if wanted != previous { list.needsRevalidation = true }
-        list.scrollIntoView(height: height)
+        list.scrollIntoView(in: window)
         state.lists[wanted] = list
         state.shownSearch = wanted.search
         return effects
     }
     state.lists[wanted] = ListState()
     if state.lists[state.shownKey]?.hasLoaded == true, state.shownKey != wanted {
-        updateShown(&state) { $0.scrollIntoView(height: height) }
+        updateShown(&state) { $0.scrollIntoView(in: window) }
     } else {
         state.shownSearch = wanted.search
     }

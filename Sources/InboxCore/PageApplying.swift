@@ -6,34 +6,34 @@ func applyPage(_ state: inout InboxState, _ request: PageRequest, _ page: Contac
     guard request.generation == state.generation, let pending = state.lists[request.key]?.pending,
           pending == request
     else { return }
-    let height = state.listHeight
+    let window = state.listWindow
     // Mutated in place in the dictionary: a copy taken out and stored back would share the rows
     // with the dictionary while appending, so every page would copy every loaded contact.
-    apply(page, request, height: height, to: &state.lists[request.key]!)
+    apply(page, request, in: window, to: &state.lists[request.key]!)
     if request.key == state.wantedKey { state.shownSearch = request.key.search }
 }
 
-private func apply(_ page: ContactPage, _ request: PageRequest, height: Int, to list: inout ListState) {
+private func apply(_ page: ContactPage, _ request: PageRequest, in window: ListWindow, to list: inout ListState) {
     list.pending = nil
     list.error = nil
     list.failedRequest = nil
     list.failures = 0
     if request.offset == 0 {
-        list.replaceHead(with: page, limit: request.limit, height: height)
+        list.replaceHead(with: page, limit: request.limit, in: window)
     } else {
-        list.appendPage(page, offset: request.offset, limit: request.limit, height: height)
+        list.appendPage(page, offset: request.offset, limit: request.limit, in: window)
     }
 }
 
 extension ListState {
     /// Adds a later page below the loaded rows; the selection does not move.
-    mutating func appendPage(_ page: ContactPage, offset: Int, limit: Int, height: Int) {
+    mutating func appendPage(_ page: ContactPage, offset: Int, limit: Int, in window: ListWindow) {
         append(page.contacts)
         skipped += page.skipped
         nextOffset = offset + page.received
         reachedEnd = page.isLast(limit: limit)
         reselect()
-        scrollIntoView(height: height)
+        scrollIntoView(in: window)
     }
 
     /// Puts a first page in place of the head of the list, in place, keeping the selected
@@ -42,7 +42,7 @@ extension ListState {
     /// A short page is the whole list. A full page goes on top and every loaded row it does
     /// not contain stays below it, in order: contacts that moved down a page are not lost,
     /// and a later page that repeats them is de-duplicated. The paging position is kept.
-    mutating func replaceHead(with page: ContactPage, limit: Int, height: Int) {
+    mutating func replaceHead(with page: ContactPage, limit: Int, in window: ListWindow) {
         let screenRow = selected - top
         var fresh = ContactRows(page.contacts)
         if page.isLast(limit: limit) {
@@ -58,6 +58,6 @@ extension ListState {
         }
         reselect()
         top = selected - screenRow
-        scrollIntoView(height: height)
+        scrollIntoView(in: window)
     }
 }

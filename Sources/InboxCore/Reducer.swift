@@ -52,8 +52,8 @@ public func reduce(into state: inout InboxState, action: Action) -> [Effect] {
 func resize(_ state: inout InboxState, rows: Int, cols: Int) {
     state.screenRows = max(0, rows)
     state.screenCols = max(0, cols)
-    let height = state.listHeight
-    updateShown(&state) { $0.scrollIntoView(height: height) }
+    let window = state.listWindow
+    updateShown(&state) { $0.scrollIntoView(in: window) }
     resizeConversation(&state)
 }
 

@@ -42,6 +42,10 @@ struct ChatzyInbox: ParsableCommand {
         "Seconds between automatic refreshes, 0 for none (config: refresh_interval; default: 60).", valueName: "seconds"))
     var refreshInterval: Int?
 
+    @Option(name: .customLong("scroll-margin"), help: ArgumentHelp(
+        "Rows kept visible above and below the selection when the list scrolls, 0 to 10 (config: scroll_margin; default: 0).", valueName: "rows"))
+    var scrollMargin: Int?
+
     @Flag(help: "Draw without colours (also: NO_COLOR; config: color = false).")
     var noColor = false
 
@@ -49,6 +53,7 @@ struct ChatzyInbox: ParsableCommand {
         var input = try connection.input()
         input.pageSize = listing.pageSize
         input.refreshInterval = refreshInterval
+        input.scrollMargin = scrollMargin
         input.noColor = noColor
         let environment = ProcessInfo.processInfo.environment
         let settings = try Settings.resolve(input, environment: environment)

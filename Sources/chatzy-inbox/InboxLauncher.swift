@@ -66,7 +66,8 @@ struct InboxLauncher {
         }
         var state = InboxState(
             settings: .init(pageSize: settings.pageSize,
-                            refreshIntervalSeconds: settings.refreshInterval > 0 ? settings.refreshInterval : nil),
+                            refreshIntervalSeconds: settings.refreshInterval > 0 ? settings.refreshInterval : nil,
+                            scrollMargin: settings.scrollMargin),
             filter: filter, query: search)
         state.textWrapper = MessageLayout.wrapper
         let store = Store(state: state) { worker.run($0) }

@@ -17,6 +17,7 @@ import Testing
             log_file = "/tmp/x \\"quoted\\" \\u00e9.log"\r
             log_level = "debug"\r
             timeout = 30\r
+            scroll_margin = 3\r
             """
         let settings = try FileSettings(ConfigFile.parse(text, path: "c.toml"))
         #expect(settings.apiURL == "https://example.test/prod")
@@ -28,6 +29,7 @@ import Testing
         #expect(settings.logFile == "/tmp/x \"quoted\" é.log")
         #expect(settings.logLevel == .debug)
         #expect(settings.timeout == 30)
+        #expect(settings.scrollMargin == 3)
     }
 
     @Test func anEmptyFileSetsNothing() throws {
@@ -43,6 +45,9 @@ import Testing
         ("color = \"no\"", 1, "color", "must be true or false, got a string"),
         ("timeout = 0", 1, "timeout", "must be from 1 to 600 seconds, got 0"),
         ("timeout = \"5s\"", 1, "timeout", "must be an integer, got a string"),
+        ("scroll_margin = 11", 1, "scroll_margin", "must be from 0 to 10 rows, got 11"),
+        ("scroll_margin = -1", 1, "scroll_margin", "must be from 0 to 10 rows, got -1"),
+        ("scroll_margin = true", 1, "scroll_margin", "must be an integer, got true or false"),
         ("api_url = 42", 1, "api_url", "must be a \"quoted string\", got an integer"),
         ("time_format = \"soon\"", 1, "time_format", "must be one of \"iso\", \"local\", \"relative\""),
         ("log_level = \"loud\"", 1, "log_level", "must be one of"),

@@ -122,6 +122,20 @@ import Testing
         #expect(try Self.resolve(SettingsInput(timeout: 2), file: Self.file { $0.timeout = 40 }).timeout == 2)
     }
 
+    @Test func theScrollMarginComesFromTheFlagThenTheFileThenNone() throws {
+        #expect(try Self.resolve().scrollMargin == 0)
+        #expect(try Self.resolve(file: Self.file { $0.scrollMargin = 2 }).scrollMargin == 2)
+        #expect(try Self.resolve(SettingsInput(scrollMargin: 0), file: Self.file { $0.scrollMargin = 2 }).scrollMargin == 0)
+        #expect(try Self.resolve(SettingsInput(scrollMargin: 10)).scrollMargin == 10)
+    }
+
+    @Test(arguments: [-1, 11, 1000])
+    func scrollMarginFlagsOutOfRangeAreRefused(_ rows: Int) {
+        #expect(throws: UsageError("--scroll-margin must be from 0 to 10 rows, got \(rows)")) {
+            try Self.resolve(SettingsInput(scrollMargin: rows))
+        }
+    }
+
     @Test(arguments: [0, -3, 601])
     func timeoutFlagsOutOfRangeAreRefused(_ seconds: Int) {
         #expect(throws: UsageError("--timeout must be from 1 to 600 seconds, got \(seconds)")) {

@@ -25,9 +25,10 @@ func req(
 let allKey = ListKey(filter: .all, search: "")
 let unreadKey = ListKey(filter: .unread, search: "")
 
-/// A fresh inbox with pages of 5 on a 7-row terminal: 4 list rows, a scroll margin of 1,
+/// A fresh inbox with pages of 5 on a 7-row terminal: 4 list rows, a scroll margin of 1 (2 asked
+/// for, as far as 4 rows allow; the default is none, tested on its own),
 /// and a prefetch distance of 4.
-func smallInbox(_ settings: InboxState.Settings = .init(pageSize: 5)) -> InboxState {
+func smallInbox(_ settings: InboxState.Settings = .init(pageSize: 5, scrollMargin: 2)) -> InboxState {
     var state = InboxState(settings: settings)
     state.screenRows = 7
     state.screenCols = 40
@@ -51,7 +52,7 @@ func loadedList(_ rows: [Contact], nextOffset: Int? = nil, reachedEnd: Bool = fa
 /// `smallInbox` with All loaded as `a0…a(count-1)` in generation 0, nothing pending,
 /// the selection on row `selected`.
 func loadedInbox(count: Int = 10, selected: Int = 0, top: Int = 0,
-                 _ settings: InboxState.Settings = .init(pageSize: 5)) -> InboxState {
+                 _ settings: InboxState.Settings = .init(pageSize: 5, scrollMargin: 2)) -> InboxState {
     var state = smallInbox(settings)
     state.lists[allKey] = loadedList(contacts("a", 0..<count), selected: selected, top: top)
     state.nextRequestID = 10

@@ -29,6 +29,28 @@ import Testing
         }
     }
 
+    /// The same keys with the default margin (none): the view moves only when the selection
+    /// would leave it (rows 8 to 11 are on screen).
+    @Test(arguments: [
+        (Key.char("j"), 11, 8), (.char("k"), 9, 8), (.ctrl("d"), 12, 9), (.ctrl("u"), 8, 8),
+        (.pageDown, 14, 11), (.pageUp, 6, 6), (.char("G"), 19, 16),
+        (.click(row: 2, col: 5), 8, 8), (.click(row: 5, col: 0), 11, 8), (.wheelDown, 11, 11), (.wheelUp, 8, 5),
+    ])
+    func movingKeysWithoutAMargin(key: Key, selected: Int, top: Int) {
+        var state = twenty(selected: 10, top: 8)
+        state.settings.scrollMargin = 0
+        send(&state, .key(key), effects: []) {
+            $0.lists[allKey]!.selected = selected
+            $0.lists[allKey]!.selectedID = "a\(selected)"
+            $0.lists[allKey]!.top = top
+        }
+        // One more j from the bottom row scrolls by exactly one row.
+        state = twenty(selected: 11, top: 8)
+        state.settings.scrollMargin = 0
+        _ = reduce(&state, .key(.char("j")))
+        #expect(state.shown.selected == 12 && state.shown.top == 9)
+    }
+
     @Test func movesStopAtTheLoadedEnds() {
         var state = twenty(selected: 19, top: 16)
         send(&state, .key(.char("j")), effects: [])

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func aConfiguredPrefetchDistanceIsUsed() {
-        var state = loadedInbox(count: 10, selected: 6, top: 4, .init(pageSize: 5, prefetchDistance: 2))
+        var state = loadedInbox(count: 10, selected: 6, top: 4, .init(pageSize: 5, prefetchDistance: 2, scrollMargin: 2))
         send(&state, .key(.char("j")), effects: []) {
             $0.lists[allKey]!.selected = 7
             $0.lists[allKey]!.selectedID = "a7"

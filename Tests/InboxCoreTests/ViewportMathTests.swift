@@ -3,9 +3,22 @@ import InboxCore
 import Testing
 
 @Suite struct ViewportMathTests {
-    @Test(arguments: [(0, 0), (1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (24, 2), (100, 2)])
-    func scrollMarginGrowsWithTheHeightUpToTwo(height: Int, margin: Int) {
-        #expect(Layout.scrollMargin(listHeight: height) == margin)
+    /// (height, wanted) -> margin: what is wanted, as far as the height leaves room on both sides.
+    @Test(arguments: [((0, 2), 0), ((1, 2), 0), ((2, 2), 0), ((3, 2), 1), ((4, 2), 1), ((5, 2), 2), ((24, 2), 2),
+                      ((100, 2), 2), ((24, 0), 0), ((1, 0), 0), ((24, 10), 10), ((21, 10), 10), ((20, 10), 9), ((3, 10), 1)])
+    func theScrollMarginIsWhatIsWantedAsFarAsTheHeightAllows(input: (Int, Int), margin: Int) {
+        #expect(Layout.scrollMargin(listHeight: input.0, wanted: input.1) == margin)
+        #expect(ListWindow(height: input.0, wantedMargin: input.1).margin == margin)
+    }
+
+    @Test func theMarginIsNoneUnlessAskedForAndSettingsClampIt() {
+        #expect(InboxState.Settings().scrollMargin == 0)
+        #expect(InboxState.Settings(scrollMargin: -3).scrollMargin == 0)
+        #expect(InboxState.Settings(scrollMargin: 99).scrollMargin == 10)
+        var state = InboxState(settings: .init(scrollMargin: 3))
+        state.screenRows = 24
+        #expect(state.listWindow == ListWindow(height: 21, wantedMargin: 3))
+        #expect(state.listWindow.margin == 3)
     }
 
     @Test(arguments: [(0, 0), (1, 0), (3, 0), (4, 1), (7, 4), (24, 21)])
@@ -13,7 +26,7 @@ import Testing
         #expect(Layout.listHeight(screenRows: rows) == height)
     }
 
-    /// (current top, selected, rows, height) -> new top
+    /// (current top, selected, rows, height) -> new top, with a wanted margin of 2.
     @Test(arguments: [
         // no room at all
         ((5, 3, 10, 0), 0),
@@ -33,14 +46,27 @@ import Testing
     ])
     func topKeepsTheSelectionInViewWithItsMargin(input: (Int, Int, Int, Int), top: Int) {
         let (current, selected, rows, height) = input
-        #expect(Viewport.top(current: current, selected: selected, rowCount: rows, height: height) == top)
+        let window = ListWindow(height: height, wantedMargin: 2)
+        #expect(Viewport.top(current: current, selected: selected, rowCount: rows, window: window) == top)
+    }
+
+    /// (current top, selected, rows, height) -> new top, with no margin (the default): the view
+    /// moves only when the selection would leave it, and then just far enough.
+    @Test(arguments: [
+        ((0, 20, 100, 21), 0), ((0, 21, 100, 21), 1), ((1, 22, 100, 21), 2), ((5, 5, 100, 21), 5),
+        ((5, 4, 100, 21), 4), ((50, 60, 100, 21), 50), ((50, 71, 100, 21), 51), ((90, 99, 100, 21), 79),
+        ((10, 40, 100, 21), 20), ((0, 3, 4, 10), 0), ((0, 5, 10, 1), 5), ((95, 50, 60, 10), 50),
+    ])
+    func withoutAMarginTheViewMovesOnlyAtItsEdges(input: (Int, Int, Int, Int), top: Int) {
+        let (current, selected, rows, height) = input
+        #expect(Viewport.top(current: current, selected: selected, rowCount: rows, window: ListWindow(height: height)) == top)
     }
 
     /// Resizes a list of 100 rows scrolled to row 50 and checks the selected contact stays
     /// selected and visible at every size.
     @Test(arguments: [(24, 50, 40), (7, 50, 48), (5, 50, 49), (4, 50, 50), (3, 50, 0), (60, 50, 40), (200, 50, 0)])
     func aResizeMidScrollKeepsTheSelectedContact(rows: Int, selected: Int, top: Int) {
-        var state = smallInbox(.init(pageSize: 100))
+        var state = smallInbox(.init(pageSize: 100, scrollMargin: 2))
         state.screenRows = 24
         state.lists[allKey] = loadedList(contacts("a", 0..<100), reachedEnd: true, selected: selected, top: 40)
         _ = reduce(&state, .resize(rows: rows, cols: 80))
