@@ -5,11 +5,19 @@ import InboxRender
 enum LineShift {
     /// The shifts tried: a row or a mouse-wheel notch either way.
     static let candidates = [1, -1, 2, -2, 3, -3]
+    /// Rows a one-row move restyles: the selection leaves one and lands on another.
+    static let selectionRows = 2
 
     /// The shift `n` (new line `r` is old line `r + n`) that keeps the most lines of `region`
     /// in place, or 0 when none keeps more than half of them and more than staying put does.
     /// Unknown old lines (nil) never match.
-    static func detect(old: [ScreenLine?], new: [ScreenLine], region: Range<Int>) -> Int {
+    ///
+    /// `likely` (the previous frame's shift, when a key is held) is tried first: when it keeps
+    /// every line it can but the two whose selection look changed, and the region did change,
+    /// it is the answer, found with comparisons of equal lines (cheap: they share their text)
+    /// instead of the seven candidates' mostly unequal ones. (With distinct rows no other
+    /// shift keeps more; with repeating rows any shift that keeps most is still drawn right.)
+    static func detect(old: [ScreenLine?], new: [ScreenLine], region: Range<Int>, likely: Int = 0) -> Int {
         guard region.count > 2, region.lowerBound >= 0, region.upperBound <= old.count,
               region.upperBound <= new.count else { return 0 }
         func kept(_ shift: Int) -> Int {
@@ -18,6 +26,10 @@ enum LineShift {
                 if let line = old[row + shift], line == new[row] { count += 1 }
             }
             return count
+        }
+        if likely != 0, abs(likely) < region.count, old[region.lowerBound] != new[region.lowerBound] {
+            let keptLikely = kept(likely)
+            if keptLikely * 2 > region.count, keptLikely + Self.selectionRows >= region.count - abs(likely) { return likely }
         }
         var best = 0, bestKept = kept(0)
         guard bestKept * 2 <= region.count else { return 0 }

@@ -11,6 +11,8 @@ final class Presenter {
     private var shown: [ScreenLine?]?
     private var size: (rows: Int, cols: Int) = (0, 0)
     private var cursorVisible: Bool?
+    /// The last shift made: a held key shifts the same way again, so it is tried first.
+    private var lastShift = 0
     private let palette: Palette
 
     init(palette: Palette) {
@@ -33,9 +35,10 @@ final class Presenter {
         }
         var lines = shown ?? []
         if let region = screen.scrollRegion {
-            let shift = LineShift.detect(old: lines, new: screen.lines, region: region)
+            let shift = LineShift.detect(old: lines, new: screen.lines, region: region, likely: lastShift)
             if shift != 0, chz_scroll_rows(Int32(region.lowerBound), Int32(region.upperBound - 1), Int32(shift)) != chz_err() {
                 LineShift.apply(shift, to: &lines, region: region)
+                lastShift = shift
             }
         }
         for (row, line) in screen.lines.enumerated() where row < screen.rows && row < lines.count {

@@ -100,6 +100,8 @@ struct BenchServer {
     /// One line of the request log.
     struct Request {
         var path: String
+        /// The query string as sent (percent-encoded).
+        var query: String
         var parameters: [String: String]
         /// How long the server took to answer, latency knob included (its request log's `ms`).
         var milliseconds: Double
@@ -116,7 +118,8 @@ struct BenchServer {
             components.percentEncodedQuery = object["query"] as? String
             var parameters: [String: String] = [:]
             for item in components.queryItems ?? [] { parameters[item.name] = item.value ?? "" }
-            return Request(path: path, parameters: parameters, milliseconds: (object["ms"] as? Double) ?? 0)
+            return Request(path: path, query: components.percentEncodedQuery ?? "", parameters: parameters,
+                           milliseconds: (object["ms"] as? Double) ?? 0)
         }
     }
 

@@ -36,6 +36,34 @@ import Testing
         #expect(LineShift.detect(old: old, new: Self.frame(first: 11), region: 2..<40) == 0, "a region past the frame")
     }
 
+    /// The previous shift, tried first, never changes the answer: every pair of frames (moved
+    /// by -4...4 rows, with and without a selection, with unknown rows) gives what trying
+    /// every candidate gives, whatever shift is expected.
+    @Test func theLikelyShiftNeverChangesTheAnswer() {
+        var checked = 0
+        for move in -4...4 {
+            for selected in [nil, 13, 15, 19] {
+                for unknownRow in [nil, 2, 6, 11] {
+                    var old = Self.frame(first: 10, selected: selected).map { Optional($0) }
+                    if let unknownRow { old[unknownRow] = nil }
+                    let new = Self.frame(first: 10 + move, selected: selected.map { $0 + move })
+                    let plain = LineShift.detect(old: old, new: new, region: Self.region)
+                    for likely in -3...3 {
+                        #expect(LineShift.detect(old: old, new: new, region: Self.region, likely: likely) == plain,
+                                "move \(move), selected \(selected ?? -1), unknown \(unknownRow ?? -1), likely \(likely)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 9 * 4 * 4 * 7)
+    }
+
+    @Test func aRegionThatDidNotChangeIsNotShiftedEvenWhenEveryLineIsTheSame() {
+        let blank = [Self.line("tabs"), Self.line("search")] + Array(repeating: Self.line(""), count: 10) + [Self.line("status")]
+        #expect(LineShift.detect(old: blank.map { Optional($0) }, new: blank, region: Self.region, likely: 1) == 0)
+    }
+
     @Test func applyingAShiftLeavesTheComingRowsUnknownAndTheRestInPlace() {
         var lines = Self.frame(first: 10).map { Optional($0) }
         LineShift.apply(1, to: &lines, region: Self.region)
