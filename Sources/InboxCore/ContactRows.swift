@@ -80,6 +80,19 @@ public struct ContactRows: RandomAccessCollection, Equatable, Sendable, Expressi
         }
     }
 
+    /// `fingerprint(at: position) == fingerprint`, without copying the row's bytes out: a
+    /// screen asks this of every row it shows, every frame.
+    public func fingerprint(at position: Int, equals fingerprint: Fingerprint) -> Bool {
+        let record = records[position]
+        guard record.unread == fingerprint.unread, record.time == fingerprint.time, record.flags == fingerprint.flags,
+              Int(record.length) == fingerprint.bytes.count else { return false }
+        return arena.withUnsafeBytes { row in
+            fingerprint.bytes.withUnsafeBytes { bytes in
+                bytes.isEmpty || memcmp(row.baseAddress! + record.start, bytes.baseAddress!, bytes.count) == 0
+            }
+        }
+    }
+
     /// The latest message time of the row at `position`, without building the whole contact.
     public func latestMessageTime(at position: Int) -> Date? {
         let record = records[position]

@@ -74,6 +74,7 @@ public enum InboxRenderer {
         let g = options.glyphs
         var lines: [ScreenLine] = []
         lines.reserveCapacity(height)
+        rowCache?.beginFrame(.init(width: width, search: state.shownSearch, glyphs: g))
         for offset in 0..<height {
             let index = list.top + offset
             var row = LineBuilder(glyphs: g)
@@ -81,9 +82,7 @@ public enum InboxRenderer {
                 let search = state.shownSearch
                 var line: ScreenLine
                 if let rowCache {
-                    let age = RelativeTime.short(list.rows.latestMessageTime(at: index), now: options.now, none: g.none)
-                    let key = RowCache.Key(contact: list.rows.fingerprint(at: index), width: width, search: search, age: age, glyphs: g)
-                    line = rowCache.line(key, at: offset) {
+                    line = rowCache.line(list.rows, index, at: offset, now: options.now) {
                         ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
                     }
                 } else {

@@ -1,51 +1,69 @@
 import ChatzyAPI
+import Foundation
 import InboxCore
 
 /// A memo of laid-out list rows (as they look unselected), so that a frame lays out only the
 /// rows that are new: none when the selection moves, one when the list scrolls by a row.
 /// A row is reused only when everything it is drawn from is the same: the contact (its bytes
-/// in `ContactRows`, so that a row that is reused never builds its `Contact`), the width, the
-/// search, the glyphs and its age text.
+/// in `ContactRows`, compared where they lie, so that a reused row never builds its `Contact`
+/// nor copies its bytes), the frame's width, search and glyphs, and its age text (the clock
+/// is still inside the range where that text reads the same).
 /// It holds the rows of the last frame only, so it never grows past a screenful.
 /// Not thread-safe: one per UI loop.
 public final class RowCache {
-    struct Key: Equatable {
-        var contact: ContactRows.Fingerprint
+    /// What every row of a frame is drawn with: a frame drawn differently forgets every row.
+    struct Frame: Equatable {
         var width: Int
         var search: String
-        var age: String
         var glyphs: Glyphs
     }
 
+    struct Entry {
+        var contact: ContactRows.Fingerprint
+        var line: ScreenLine
+        /// The instants at which the row's age reads as it did when it was laid out.
+        var ageUnchanged: Range<Double>
+    }
+
+    private var frame: Frame?
     /// The last frame's rows and this frame's so far, by their place on the screen.
-    private var previous: [(key: Key, line: ScreenLine)] = []
-    private var current: [(key: Key, line: ScreenLine)] = []
+    private var previous: [Entry] = []
+    private var current: [Entry] = []
 
     public init() {}
 
-    /// The cached line for `key`, or `make()`'s, remembered for the next frame. `offset` is the
-    /// row's place in the list on screen: the last frame's row there is tried first, then its
-    /// neighbours outwards, which finds a row that scrolled by a few places at once. (Rows of
-    /// different contacts nearly always differ in their times, the first thing compared, so a
-    /// miss costs a few comparisons, not a hash of the row.)
-    func line(_ key: Key, at offset: Int, make: () -> ScreenLine) -> ScreenLine {
-        if let hit = find(key, near: offset) {
-            current.append((key, hit))
-            return hit
+    /// Starts a frame drawn with `frame`; rows of a frame drawn otherwise are forgotten.
+    func beginFrame(_ frame: Frame) {
+        guard frame != self.frame else { return }
+        self.frame = frame
+        previous.removeAll(keepingCapacity: true)
+    }
+
+    /// The cached line of row `index` of `rows`, or `make()`'s, remembered for the next frame.
+    /// `offset` is the row's place in the list on screen: the last frame's row there is tried
+    /// first, then its neighbours outwards, which finds a row that scrolled by a few places at
+    /// once. (Rows of different contacts nearly always differ in their times, the first thing
+    /// compared, so a miss costs a few comparisons, not a hash of the row.)
+    func line(_ rows: ContactRows, _ index: Int, at offset: Int, now: Date, make: () -> ScreenLine) -> ScreenLine {
+        let instant = now.timeIntervalSinceReferenceDate
+        if let hit = find(rows, index, near: offset), previous[hit].ageUnchanged.contains(instant) {
+            current.append(previous[hit])
+            return previous[hit].line
         }
         let line = make()
-        current.append((key, line))
+        let age = RelativeTime.unchanged(rows.latestMessageTime(at: index), from: now)
+        current.append(Entry(contact: rows.fingerprint(at: index), line: line, ageUnchanged: age))
         return line
     }
 
-    private func find(_ key: Key, near offset: Int) -> ScreenLine? {
+    private func find(_ rows: ContactRows, _ index: Int, near offset: Int) -> Int? {
         let count = previous.count
         guard count > 0 else { return nil }
         let start = min(max(offset, 0), count - 1)
         for distance in 0..<count {
             let below = start + distance, above = start - distance
-            if below < count, previous[below].key == key { return previous[below].line }
-            if distance > 0, above >= 0, previous[above].key == key { return previous[above].line }
+            if below < count, rows.fingerprint(at: index, equals: previous[below].contact) { return below }
+            if distance > 0, above >= 0, rows.fingerprint(at: index, equals: previous[above].contact) { return above }
             if below >= count, above < 0 { break }
         }
         return nil

@@ -117,4 +117,40 @@ import Testing
         }
         #expect(RelativeTime.short(nil, now: now, none: "-") == "-")
     }
+
+    /// Inside the range `unchanged` gives, an age reads as it does at `now`; for ages under a
+    /// week the range ends exactly where the text changes (the row cache relies on both).
+    @Test func anAgeReadsTheSameForAsLongAsItsRangeSays() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        let texts = { (date: Date?, instant: Double) in
+            let at = Date(timeIntervalSinceReferenceDate: instant)
+            return [RelativeTime.short(date, now: at, none: "-"), RelativeTime.format(date, now: at)]
+        }
+        var checked = 0
+        for _ in 0..<3000 {
+            let now = RenderFixtures.now.addingTimeInterval(next() * 3 * 365 * 86_400)
+            // Ages from a minute ahead to three years, most of them under a week.
+            let spreads: [Double] = [120, 7200, 8 * 86_400, 3 * 365 * 86_400]
+            let spread = spreads[Int(next() * 4)]
+            let date: Date? = next() < 0.02 ? nil : now.addingTimeInterval(60 - next() * spread)
+            let range = RelativeTime.unchanged(date, from: now)
+            let instant = now.timeIntervalSinceReferenceDate
+            #expect(range.contains(instant))
+            let expected = texts(date, instant)
+            let low = range.lowerBound.isFinite ? range.lowerBound : instant - 1e9
+            let high = range.upperBound.isFinite ? range.upperBound.nextDown : instant + 1e9
+            for sample in [low, high, low + (high - low) * next(), low + (high - low) * next()] {
+                #expect(texts(date, sample) == expected, "date \(String(describing: date)), now \(now), at \(sample)")
+            }
+            if let date, now.timeIntervalSince(date) < 7 * 86_400 {
+                #expect(texts(date, range.upperBound) != expected, "the range ends where the text changes")
+            }
+            checked += 1
+        }
+        #expect(checked == 3000)
+    }
 }

@@ -16,6 +16,7 @@ import Testing
         case resize(rows: Int, cols: Int)
         case glyphs(Glyphs)
         case later(TimeInterval)
+        case at(Date)
         case rename(row: Int, to: String)
     }
 
@@ -26,7 +27,9 @@ import Testing
         let steps: [Step] = [
             .key(.char("j")), .key(.char("j")), .key(.char("k")), .key(.pageDown), .key(.char("g")),
             .rename(row: 1, to: "Renamed Contact"), .key(.char("j")), .rename(row: 2, to: "Ünïcödé 名前"),
-            .later(3600), .later(30 * 86_400), .glyphs(.ascii), .key(.char("j")), .glyphs(.unicode),
+            .later(3600), .later(30), .later(29), .later(1), .later(59), .later(3540), .later(30 * 86_400),
+            // The last minute of the year and the first of the next: dates show their year.
+            .at(Date(timeIntervalSince1970: 1_767_225_570)), .later(60), .at(RenderFixtures.now + 86_400), .glyphs(.ascii), .key(.char("j")), .glyphs(.unicode),
             .resize(rows: 30, cols: 130), .key(.char("j")), .resize(rows: 24, cols: 50), .key(.char("k")),
             .key(.char("/")), .key(.char("k")), .key(.char("a")), .key(.escape), .key(.char("G")),
             .key(.char("g")), .resize(rows: 24, cols: 80),
@@ -37,6 +40,7 @@ import Testing
             case .resize(let rows, let cols): _ = reduce(&state, .resize(rows: rows, cols: cols))
             case .glyphs(let glyphs): options.glyphs = glyphs
             case .later(let seconds): options.now += seconds
+            case .at(let date): options.now = date
             case .rename(let row, let name):
                 let key = state.shownKey
                 state.lists[key]?.rows[row].name = name
