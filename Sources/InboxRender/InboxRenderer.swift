@@ -23,8 +23,8 @@ public enum InboxRenderer {
         }
         if state.conversation != nil { return ConversationRenderer.render(state, now: options.now, glyphs: options.glyphs) }
         var lines: [ScreenLine] = []
-        lines.append(TabBar.line(state, width: cols, glyphs: options.glyphs))
-        let (searchLine, cursor) = SearchLine.line(state, width: cols, options: options)
+        lines.append(TabBar.line(state, width: cols, glyphs: options.glyphs, cache: rowCache))
+        let (searchLine, cursor) = SearchLine.line(state, width: cols, options: options, cache: rowCache)
         lines.append(searchLine)
         lines += body(state, width: cols, options: options, rowCache: rowCache)
         lines.append(StatusLine.line(state, width: cols, options: options))

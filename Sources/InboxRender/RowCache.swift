@@ -4,6 +4,7 @@ import InboxCore
 
 /// A memo of laid-out list rows (as they look unselected), so that a frame lays out only the
 /// rows that are new: none when the selection moves, one when the list scrolls by a row.
+/// It keeps the tab bar and the search line too, which a move does not change either.
 /// A row is reused only when everything it is drawn from is the same: the contact (its bytes
 /// in `ContactRows`, compared where they lie, so that a reused row never builds its `Contact`
 /// nor copies its bytes), the frame's width, search and glyphs, and its age text (the clock
@@ -26,6 +27,9 @@ public final class RowCache {
     }
 
     private var frame: Frame?
+    /// The last frame's tab bar and search line, with what each was drawn from.
+    var tabBar: (key: TabBar.Key, line: ScreenLine)?
+    var searchLine: (key: SearchLine.Key, line: ScreenLine, cursor: Int)?
     /// The last frame's rows and this frame's so far, by their place on the screen.
     private var previous: [Entry] = []
     private var current: [Entry] = []

@@ -5,6 +5,28 @@ import InboxCore
 enum SearchLine {
     static let prompt = " / "
 
+    /// Everything the search line is drawn from.
+    struct Key: Equatable {
+        var query: String
+        var cursor: Int
+        var mode: InboxState.Mode
+        var isSearching: Bool
+        var spinnerFrame: Int?
+        var width: Int
+        var glyphs: Glyphs
+    }
+
+    /// The search line, the last frame's when `cache` holds one drawn from the same things.
+    static func line(_ state: InboxState, width: Int, options: RenderOptions, cache: RowCache?) -> (ScreenLine, cursor: Int) {
+        guard let cache else { return line(state, width: width, options: options) }
+        let key = Key(query: state.query, cursor: state.cursor, mode: state.mode, isSearching: state.isSearching,
+                      spinnerFrame: options.spinnerFrame, width: width, glyphs: options.glyphs)
+        if let cached = cache.searchLine, cached.key == key { return (cached.line, cached.cursor) }
+        let (line, cursor) = line(state, width: width, options: options)
+        cache.searchLine = (key, line, cursor)
+        return (line, cursor)
+    }
+
     static func line(_ state: InboxState, width: Int, options: RenderOptions) -> (ScreenLine, cursor: Int) {
         var row = LineBuilder(glyphs: options.glyphs)
         row.add(prompt, .searchPrompt)

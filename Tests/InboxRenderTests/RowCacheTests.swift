@@ -17,6 +17,7 @@ import Testing
         case glyphs(Glyphs)
         case later(TimeInterval)
         case at(Date)
+        case spinner(Int?)
         case rename(row: Int, to: String)
     }
 
@@ -33,6 +34,11 @@ import Testing
             .resize(rows: 30, cols: 130), .key(.char("j")), .resize(rows: 24, cols: 50), .key(.char("k")),
             .key(.char("/")), .key(.char("k")), .key(.char("a")), .key(.escape), .key(.char("G")),
             .key(.char("g")), .resize(rows: 24, cols: 80),
+            // Tabs and the search line (kept by the cache too): switched, typed, edited, spun.
+            .key(.char("2")), .key(.char("3")), .key(.char("1")), .key(.tab), .key(.char("1")),
+            .key(.char("/")), .key(.char("x")), .spinner(2), .key(.char("y")), .spinner(3), .key(.left),
+            .key(.backspace), .spinner(nil), .key(.enter), .key(.char("j")), .key(.escape), .glyphs(.ascii),
+            .key(.char("/")), .glyphs(.unicode), .key(.escape), .resize(rows: 24, cols: 81), .resize(rows: 24, cols: 80),
         ] + Array(repeating: Step.key(.char("j")), count: 25) + Array(repeating: Step.key(.char("k")), count: 25)
         for (n, step) in steps.enumerated() {
             switch step {
@@ -41,6 +47,7 @@ import Testing
             case .glyphs(let glyphs): options.glyphs = glyphs
             case .later(let seconds): options.now += seconds
             case .at(let date): options.now = date
+            case .spinner(let frame): options.spinnerFrame = frame
             case .rename(let row, let name):
                 let key = state.shownKey
                 state.lists[key]?.rows[row].name = name
