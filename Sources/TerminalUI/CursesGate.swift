@@ -5,9 +5,10 @@ import Synchronization
 
 /// Who may use curses right now. The run loop holds the gate whenever it is not asleep in
 /// `poll()`; a crash handler closes it before restoring the terminal. Without it, a crash on a
-/// background thread raced the loop: the Swift backtracer's pause of every thread cut the
-/// loop's `poll()` short, the loop drew a frame, and a frame after `endwin` re-enters curses
-/// mode — the dying inbox left its screen up and the terminal raw (about one crash in ten).
+/// background thread raced the loop: a signal (the fault's own, or the backtracer pausing
+/// every thread) cut the loop's `poll()` short, the loop drew a frame, and a frame after
+/// `endwin` re-enters curses mode — the dying inbox left its screen up and the terminal raw
+/// (about one crash in ten).
 final class CursesGate: Sendable {
     /// The gate of this process's one curses screen.
     static let shared = CursesGate()
