@@ -41,19 +41,30 @@ final class CursesGate: Sendable {
     /// Closes the gate for good, once the thread inside (if any) has left, or at once when the
     /// caller is that thread (a crash inside a frame). Waits at most `milliseconds` for another
     /// thread: it may itself wait on a lock the crashed thread holds. Returns false when the
-    /// gate was closed already. Async-signal-safe: atomics, `pthread_self` and `nanosleep` only.
+    /// gate was closed already. Async-signal-safe: atomics, `pthread_self`, `clock_gettime` and
+    /// `nanosleep` only.
     @discardableResult
     func close(waitingAtMost milliseconds: Int = 250) -> Bool {
         let me = UInt(pthread_self())
-        for _ in 0..<milliseconds {
+        // A deadline on the monotonic clock: signals cut each `nanosleep` short while the
+        // process crashes, so counting sleeps would give up early.
+        let deadline = Self.monotonicNanoseconds() + Int64(milliseconds) * 1_000_000
+        while true {
             let (exchanged, inside) = state.compareExchange(expected: Self.open, desired: Self.closed, ordering: .acquiringAndReleasing)
             if exchanged { return true }
             if inside == Self.closed { return false }
-            if inside == me { break }
+            if inside == me || Self.monotonicNanoseconds() >= deadline { break }
             var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
             nanosleep(&pause, nil)
         }
         return state.exchange(Self.closed, ordering: .acquiringAndReleasing) != Self.closed
+    }
+
+    /// `CLOCK_MONOTONIC` in nanoseconds (async-signal-safe).
+    private static func monotonicNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     /// Whether a crash closed the gate.

@@ -132,7 +132,11 @@ public final class InboxApp {
         var more: [KeyDecoder.Event] = []
         for _ in 0..<50 {
             var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            // Out of the gate while waiting, as in the main wait: a crash meanwhile must not
+            // wait out the burst, and the drain below must not follow its restore.
+            CursesGate.shared.leave()
             let ready = poll(&fd, 1, Self.resizeSettleMilliseconds)
+            CursesGate.shared.enter()
             let events = KeyDecoder.drain()
             more += events
             if ready == 0 && events.isEmpty { break }

@@ -13,9 +13,9 @@ enum LineShift {
     /// Unknown old lines (nil) never match.
     ///
     /// `likely` (the previous frame's shift, when a key is held) is tried first: when it keeps
-    /// every line it can but the two whose selection look changed, and the region did change,
-    /// it is the answer, found with comparisons of equal lines (cheap: they share their text)
-    /// instead of the seven candidates' mostly unequal ones. (With distinct rows no other
+    /// every line it can but the two whose selection look changed, and more than staying put
+    /// keeps, it is the answer, found with comparisons of equal lines (cheap: they share their
+    /// text) instead of the seven candidates' mostly unequal ones. (With distinct rows no other
     /// shift keeps more; with repeating rows any shift that keeps most is still drawn right.)
     static func detect(old: [ScreenLine?], new: [ScreenLine], region: Range<Int>, likely: Int = 0) -> Int {
         guard region.count > 2, region.lowerBound >= 0, region.upperBound <= old.count,
@@ -27,9 +27,18 @@ enum LineShift {
             }
             return count
         }
-        if likely != 0, abs(likely) < region.count, old[region.lowerBound] != new[region.lowerBound] {
+        if likely != 0, abs(likely) < region.count {
             let keptLikely = kept(likely)
-            if keptLikely * 2 > region.count, keptLikely + Self.selectionRows >= region.count - abs(likely) { return likely }
+            if keptLikely * 2 > region.count, keptLikely + Self.selectionRows >= region.count - abs(likely) {
+                // Staying put must keep fewer (rows that repeat, under a changed first row, are
+                // not a scroll): its misses are counted only until it cannot, a few unequal
+                // comparisons when the list did move.
+                var misses = 0
+                for row in region where old[row] != new[row] {
+                    misses += 1
+                    if region.count - misses < keptLikely { return likely }
+                }
+            }
         }
         var best = 0, bestKept = kept(0)
         guard bestKept * 2 <= region.count else { return 0 }

@@ -10,6 +10,7 @@ import Glibc
 final class BareClient {
     private let fd: Int32
     private var pending: [UInt8] = []
+    private var buffer = [UInt8](repeating: 0, count: 65_536)
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -27,12 +28,16 @@ final class BareClient {
         }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        // A stalled server fails the request instead of hanging the bench.
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(fd) }
 
     /// Sends `GET target` and reads the whole answer; returns its status and the nanoseconds
-    /// from the request's first byte to the answer's last.
+    /// from the request's first byte to the answer's last. An answer framed other than by
+    /// `Content-Length` or plain `chunked` is an error (the connection could not be reused).
     func get(_ target: String, headers: [String: String]) throws -> (status: Int, nanoseconds: UInt64) {
         var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
@@ -55,14 +60,21 @@ final class BareClient {
             }
         }
         if let length = field("content-length").flatMap({ Int($0) }) {
-            _ = try take(length)
+            try skip(length)
         } else if field("transfer-encoding") == "chunked" {
             while true {
-                let size = Int(try line().split(separator: ";").first ?? "", radix: 16) ?? 0
-                _ = try take(size)
+                guard let size = Int(try line().split(separator: ";").first ?? "", radix: 16) else {
+                    throw BenchError("a malformed chunk size")
+                }
+                if size == 0 {
+                    while try !line().isEmpty {}  // trailers, up to the blank line
+                    break
+                }
+                try skip(size)
                 _ = try line()
-                if size == 0 { break }
             }
+        } else {
+            throw BenchError("an answer without Content-Length or chunked framing: \(head.joined(separator: " | "))")
         }
         return (status, Clock.now() - start)
     }
@@ -89,18 +101,15 @@ final class BareClient {
         }
     }
 
-    /// Exactly `count` bytes.
-    private func take(_ count: Int) throws -> [UInt8] {
+    /// Reads past exactly `count` bytes.
+    private func skip(_ count: Int) throws {
         while pending.count < count { try fill() }
-        let bytes = Array(pending[..<count])
         pending.removeFirst(count)
-        return bytes
     }
 
     private func fill() throws {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard n > 0 else { throw BenchError("the server closed the connection (read \(n), errno \(errno))") }
+        guard n > 0 else { throw BenchError("the server closed the connection or stalled (read \(n), errno \(errno))") }
         pending += buffer[..<n]
     }
 }

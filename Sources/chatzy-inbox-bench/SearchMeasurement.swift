@@ -30,7 +30,7 @@ struct SearchMeasurement {
         var overServer = Samples()
         var overRoundTrip = Samples()
         var stack = Samples()
-        let bare = try BareClient(port: server.server.url.port ?? 80)
+        var bare = try BareClient(port: server.server.url.port ?? 80)
         let headers = ["Authorization": "Bearer \(server.server.issueToken())", "Accept": "application/json"]
         var timeouts = 0
         for run in 0..<runs {
@@ -65,18 +65,24 @@ struct SearchMeasurement {
                 // The same request from a bare client: its wait minus its own logged time is
                 // the server's HTTP stack, which the inbox's request paid as well.
                 let logged = server.contactRequests().count
-                let (status, nanoseconds) = try bare.get("\(answered.path)?\(answered.query)", headers: headers)
+                var answer: (status: Int, nanoseconds: UInt64)?
+                do {
+                    answer = try bare.get("\(answered.path)?\(answered.query)", headers: headers)
+                } catch {
+                    harness.note("the bare client's request for \(query) failed: \(error); reconnecting")
+                    bare = try BareClient(port: server.server.url.port ?? 80)
+                }
                 var entry: BenchServer.Request?
-                for _ in 0..<200 where entry == nil {
-                    entry = server.contactRequests().dropFirst(logged).first
+                for _ in 0..<200 where answer != nil && entry == nil {
+                    entry = server.contactRequests().dropFirst(logged).first { $0.query == answered.query }
                     if entry == nil { Clock.sleep(1_000_000) }
                 }
-                if status == 200, let entry {
+                if let (status, nanoseconds) = answer, status == 200, let entry {
                     let stackMilliseconds = Clock.ms(nanoseconds) - entry.milliseconds
                     stack.add(stackMilliseconds)
                     overRoundTrip.add(paintedAfter - Double(Self.debounceMilliseconds) - answered.milliseconds - stackMilliseconds)
                 } else {
-                    harness.note("the bare client's request for \(query) answered \(status), logged: \(entry != nil)")
+                    harness.note("the bare client's request for \(query) answered \(answer?.status ?? 0), logged: \(entry != nil)")
                 }
             }
             harness.note("searches sent for \(query): \(sent)")

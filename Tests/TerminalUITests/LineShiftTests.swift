@@ -62,6 +62,13 @@ import Testing
     @Test func aRegionThatDidNotChangeIsNotShiftedEvenWhenEveryLineIsTheSame() {
         let blank = [Self.line("tabs"), Self.line("search")] + Array(repeating: Self.line(""), count: 10) + [Self.line("status")]
         #expect(LineShift.detect(old: blank.map { Optional($0) }, new: blank, region: Self.region, likely: 1) == 0)
+        // Only the first row changed, above repeated rows: not a scroll either way.
+        var loading = blank, empty = blank
+        loading[2] = Self.line("loading…")
+        empty[2] = Self.line("No contacts match")
+        for likely in [1, -1] {
+            #expect(LineShift.detect(old: loading.map { Optional($0) }, new: empty, region: Self.region, likely: likely) == 0)
+        }
     }
 
     @Test func applyingAShiftLeavesTheComingRowsUnknownAndTheRestInPlace() {
