@@ -46,8 +46,8 @@ public final class RowCache {
     /// The cached line of row `index` of `rows`, or `make()`'s, remembered for the next frame.
     /// `offset` is the row's place in the list on screen: the last frame's row there is tried
     /// first, then its neighbours outwards, which finds a row that scrolled by a few places at
-    /// once. (Rows of different contacts nearly always differ in their times, the first thing
-    /// compared, so a miss costs a few comparisons, not a hash of the row.)
+    /// once. (Rows of different contacts nearly always differ in their unread counts or times,
+    /// compared before their bytes, so a miss costs a few comparisons, not a hash of the row.)
     func line(_ rows: ContactRows, _ index: Int, at offset: Int, now: Date, make: () -> ScreenLine) -> ScreenLine {
         let instant = now.timeIntervalSinceReferenceDate
         if let hit = find(rows, index, near: offset), previous[hit].ageUnchanged.contains(instant) {

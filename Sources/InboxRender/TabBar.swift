@@ -13,16 +13,12 @@ enum TabBar {
     }
 
     /// The tab bar, the last frame's when `cache` holds one drawn from the same things.
-    static func line(_ state: InboxState, width: Int, glyphs: Glyphs, cache: RowCache?) -> ScreenLine {
+    static func line(_ state: InboxState, width: Int, glyphs: Glyphs, cache: RowCache? = nil) -> ScreenLine {
         let key = Key(labels: TabLabels.labels(state), filter: state.filter, width: width, glyphs: glyphs)
         if let cached = cache?.tabBar, cached.key == key { return cached.line }
         let line = line(key)
         cache?.tabBar = (key, line)
         return line
-    }
-
-    static func line(_ state: InboxState, width: Int, glyphs: Glyphs) -> ScreenLine {
-        line(Key(labels: TabLabels.labels(state), filter: state.filter, width: width, glyphs: glyphs))
     }
 
     private static func line(_ key: Key) -> ScreenLine {
