@@ -47,12 +47,12 @@ struct SignalRestoreTests {
 
     /// A real fault on a background thread (the debug build's `CHATZY_DEBUG_FAULT` hook) while
     /// keys are arriving: the terminal is restored and stays restored. Before the curses gate,
-    /// the backtracer's pause of every thread woke the run loop, which drew one more frame and
-    /// so entered the alternate screen and raw mode again, in about one crash in ten; the
-    /// bytes after the last exit from the alternate screen show it every time it happens.
+    /// a signal during the crash woke the run loop, which drew one more frame and so entered
+    /// the alternate screen and raw mode again, in about one crash in ten; the bytes after the
+    /// last exit from the alternate screen show it every time it happens.
     @Test func aFaultOnAnotherThreadLeavesTheTerminalRestoredForGood() async throws {
-        // A server of its own, as in use: with `--demo` the server's threads take SIGUSR2, and
-        // the loop is not woken at the moment of the fault.
+        // A server in a process of its own, as in use: with `--demo` (the server's threads in
+        // the inbox's process) 18 rounds without the gate never showed the race.
         let server = try DemoServerProcess(["--contacts", "60"])
         defer { server.stop() }
         for round in 1...8 {
