@@ -16,21 +16,35 @@ final class CursesGate: Sendable {
     private static let open: UInt = 0, closed = UInt.max
     /// `open`, `closed` for good, or the `pthread_self()` of the thread inside.
     private let state = Atomic<UInt>(CursesGate.open)
+    /// Set by `close` before it waits: the thread inside stops at its next `leave` instead of
+    /// entering again. (A loop with keys pending is out of the gate only for an instant
+    /// between frames, which a closer checking every millisecond would rarely catch: it gave up
+    /// after its wait and restored the terminal in the middle of a frame.)
+    private let closing = Atomic<Bool>(false)
 
-    /// Enters, or returns false when the gate is closed.
+    /// Enters, or returns false when the gate is closed or closing.
     func tryEnter() -> Bool {
-        state.compareExchange(expected: Self.open, desired: UInt(pthread_self()), ordering: .acquiringAndReleasing).exchanged
+        guard !closing.load(ordering: .acquiring) else { return false }
+        guard state.compareExchange(expected: Self.open, desired: UInt(pthread_self()), ordering: .acquiringAndReleasing).exchanged
+        else { return false }
+        // A close that began meanwhile waits for this thread: give the gate back at once.
+        if closing.load(ordering: .acquiring) {
+            _ = tryLeave()
+            return false
+        }
+        return true
     }
 
     /// Enters; when the gate is closed the process is dying of a crash, so the caller parks
     /// until it does rather than touch the restored terminal.
     func enter() {
-        while !tryEnter() { park() }
+        if !tryEnter() { park() }
     }
 
-    /// Leaves; parks when a crash closed the gate meanwhile.
+    /// Leaves; parks when a crash closed the gate, or is closing it, meanwhile (a closing
+    /// gate is left open for the closer, and never entered again).
     func leave() {
-        if !tryLeave() { park() }
+        if !tryLeave() || closing.load(ordering: .acquiring) { park() }
     }
 
     /// Leaves, or returns false when a crash closed the gate meanwhile.
@@ -46,6 +60,7 @@ final class CursesGate: Sendable {
     @discardableResult
     func close(waitingAtMost milliseconds: Int = 250) -> Bool {
         let me = UInt(pthread_self())
+        closing.store(true, ordering: .releasing)
         // A deadline on the monotonic clock: signals cut each `nanosleep` short while the
         // process crashes, so counting sleeps would give up early.
         let deadline = Self.monotonicNanoseconds() + Int64(milliseconds) * 1_000_000

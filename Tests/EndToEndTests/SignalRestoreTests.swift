@@ -73,7 +73,8 @@ struct SignalRestoreTests {
             kill(pid, SIGUSR2)
             let screen = try await tmux.waitFor("the shell to report the exit", timeout: 60) { $0.contains { $0.contains("EXIT=") } }
             let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "missing" }
-            #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "EXIT=139" }, "round \(round): died of the fault")
+            #expect(screen.contains { $0.trimmingCharacters(in: .whitespaces) == "EXIT=139" },
+                    "round \(round): died of the fault; the screen:\n\(screen.joined(separator: "\n"))")
             #expect(read(before) == read(after), "round \(round): stty -g unchanged")
             let bytes = FileManager.default.contents(atPath: pane) ?? Data()
             let leave = Data("\u{1B}[?1049l".utf8), enter = Data("\u{1B}[?1049h".utf8)

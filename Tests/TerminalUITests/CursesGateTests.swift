@@ -47,6 +47,39 @@ import Testing
         #expect(!gate.close(), "a second crash does not restore again")
     }
 
+    /// A loop with keys always pending is out of the gate only for an instant between frames:
+    /// the close still gets the gate as that frame ends, long before its wait runs out, and
+    /// the loop does not enter again. (Checking every millisecond for an open gate, the close
+    /// used to miss those instants, give up and restore the terminal mid-frame.)
+    @Test func aBusyLoopHandsTheGateOverBetweenFrames() {
+        let gate = CursesGate()
+        let running = DispatchSemaphore(value: 0), stopped = DispatchSemaphore(value: 0)
+        let frames = Mutex((total: 0, afterClose: 0))
+        Self.onThread {
+            var signalled = false
+            while gate.tryEnter() {
+                if gate.isClosed { frames.withLock { $0.afterClose += 1 } }
+                // A frame's worth of work inside the gate (a millisecond), an instant outside.
+                let end = DispatchTime.now().uptimeNanoseconds + 1_000_000
+                while DispatchTime.now().uptimeNanoseconds < end {}
+                frames.withLock { $0.total += 1 }
+                if !signalled, frames.withLock({ $0.total }) > 10 {
+                    running.signal()
+                    signalled = true
+                }
+                _ = gate.tryLeave()
+            }
+            stopped.signal()
+        }
+        running.wait()
+        let started = Date()
+        #expect(gate.close(waitingAtMost: 5_000))
+        #expect(Date().timeIntervalSince(started) < 4, "handed over, not forced after the wait")
+        #expect(stopped.wait(timeout: .now() + .seconds(10)) == .success, "the loop stopped entering")
+        #expect(frames.withLock { $0.afterClose } == 0)
+        #expect(gate.isClosed)
+    }
+
     @Test func aCrashInsideAFrameClosesWithoutWaitingForItself() {
         let gate = CursesGate()
         #expect(gate.tryEnter())
