@@ -6,7 +6,7 @@ Starts `chatzy-inbox demo-server` on 127.0.0.1, runs the (release) inbox under c
 counters and quits. Instruction counts are repeatable where times are not (shared machines).
 
   scripts/profile-keys.py [--binary .build/release/chatzy-inbox] [--keys jjjj] [--repeat 100]
-                          [--out /tmp/callgrind.keys]
+                          [--before jjj] [--out /tmp/callgrind.keys]
 Then: callgrind_annotate --inclusive=yes /tmp/callgrind.keys | head -60
 """
 import argparse, os, pty, re, select, signal, subprocess, sys, time, fcntl, termios, struct
@@ -20,6 +20,7 @@ def main():
     p.add_argument("--out", default="/tmp/callgrind.keys")
     p.add_argument("--contacts", type=int, default=3000)
     p.add_argument("--latency-ms", type=int, default=0)
+    p.add_argument("--before", default="", help="keys pressed before the counters are zeroed (e.g. 24 j's to reach the view's bottom)")
     a = p.parse_args()
 
     server = subprocess.Popen([a.binary, "demo-server", "--port", "0", "--contacts", str(a.contacts),
@@ -57,6 +58,10 @@ def main():
         while time.time() < deadline and seen.count(b"\n") < 3 and b"wa" not in seen:
             drain(0.5)
         drain(5)  # first page, settling under valgrind
+        for k in a.before:
+            os.write(fd, k.encode())
+            drain(a.gap)
+        drain(1)
         subprocess.run(["callgrind_control", "-z", str(pid)], stdout=subprocess.DEVNULL)
         drain(0.5)
         for _ in range(a.repeat):

@@ -98,6 +98,56 @@ static inline int chz_scroll_rows(int top, int bottom, int n) {
     return rc;
 }
 
+/* Terminfo, for scrolling the terminal directly (TerminalScroll). Swift cannot call the
+   variadic tiparm, and tigetstr's "not a string capability" is (char *)-1. */
+static inline const char *chz_cap(const char *name) {
+    const char *s = tigetstr(name);
+    return (s == (const char *)-1) ? NULL : s;
+}
+static inline int chz_flag(const char *name) { return tigetflag(name) > 0; }
+static inline const char *chz_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
+
+/* Bytes sent through curses' own output buffer, in order with what doupdate() writes next,
+   and out in the same write(). putp() and mvcur() cannot do that: ncurses 6.4 sends them
+   through stdio, a second write() per frame, after doupdate's when not flushed. _nc_outch is
+   the function curses itself writes with; ncurses has exported it since 5.0, but no header
+   declares it, so it is declared weak: chz_can_emit() says whether this ncurses has it. */
+extern int _nc_outch(int) __attribute__((weak));
+static inline int chz_can_emit(void) { return _nc_outch != NULL; }
+static inline void chz_emit(const unsigned char *bytes, int count) {
+    for (int i = 0; i < count; i++) _nc_outch(bytes[i]);
+}
+
+/* Shifts rows top...bottom up by n (down when n < 0) in stdscr, in newscr (what doupdate
+   last composed) and in curscr (what it believes the terminal shows), for a caller that
+   scrolls the terminal the same way itself. The rows that come in are blank in all three and
+   touched whole in stdscr, to be drawn; no other row of the region is left touched, so
+   doupdate() compares, hashes and copies only the rows drawn since, not the whole region as
+   after a window scroll (chz_scroll_rows), which it must then find and send itself. */
+static inline int chz_shift_screens(int top, int bottom, int n) {
+    int count = n > 0 ? n : -n;
+    if (n == 0 || top < 0 || bottom >= LINES || count > bottom - top) return ERR;
+    WINDOW *windows[3] = { stdscr, newscr, curscr };
+    for (int w = 0; w < 3; w++) {
+        if (windows[w] == NULL || getmaxy(windows[w]) <= bottom) return ERR;
+    }
+    for (int w = 0; w < 3; w++) {
+        WINDOW *win = windows[w];
+        int oldTop = 0, oldBottom = 0;
+        wgetscrreg(win, &oldTop, &oldBottom);
+        bool wasScrolling = is_scrollok(win);
+        if (win == stdscr) wbkgdset(win, ' ');
+        if (wsetscrreg(win, top, bottom) == ERR) return ERR;
+        scrollok(win, TRUE);
+        wscrl(win, n);
+        scrollok(win, wasScrolling);
+        wsetscrreg(win, oldTop, oldBottom);
+        wtouchln(win, top, bottom - top + 1, 0);
+    }
+    wtouchln(stdscr, n > 0 ? bottom - count + 1 : top, count, 1);
+    return OK;
+}
+
 /* Mouse: the masks are macros. Presses, clicks and the wheel; no motion reports. */
 static inline mmask_t chz_mouse_events(void) {
     mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;

@@ -35,6 +35,20 @@ public enum InboxRenderer {
                       scrollRegion: state.mode == .help ? nil : list)
     }
 
+    /// Lays out, between frames, the list rows just above and below the view: the ones a
+    /// one-row scroll brings in. The frame that scrolls to them then finds them in `rowCache`
+    /// instead of laying one out while the user waits. The screen drawn is the same either way.
+    public static func prepareNeighbours(_ state: InboxState, options: RenderOptions, rowCache: RowCache) {
+        guard state.conversation == nil, state.screenRows >= minimumSize.rows, state.screenCols >= minimumSize.cols else { return }
+        let paneWidth = DetailPane.width(screen: state.screenCols)
+        let width = paneWidth > 0 ? state.screenCols - paneWidth - 1 : state.screenCols
+        let list = state.shown, search = state.shownSearch
+        rowCache.prepare(list.rows, [list.top - 1, list.top + state.listHeight],
+                         frame: .init(width: width, search: search, glyphs: options.glyphs), now: options.now) { index in
+            ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
+        }
+    }
+
     /// True while the user is waiting for something: a search not yet answered, the first
     /// page of the wanted list, or the next page when the selection sits on the last row.
     /// The terminal shows the spinner once this has held for 200 ms.

@@ -9,7 +9,8 @@ import InboxCore
 /// in `ContactRows`, compared where they lie, so that a reused row never builds its `Contact`
 /// nor copies its bytes), the frame's width, search and glyphs, and its age text (the clock
 /// is still inside the range where that text reads the same).
-/// It holds the rows of the last frame only, so it never grows past a screenful.
+/// It holds the rows of the last two frames, and the few rows just outside the last one that
+/// were laid out ahead (`prepare`), so it never grows past two screenfuls and a few rows.
 /// Not thread-safe: one per UI loop.
 public final class RowCache {
     /// What every row of a frame is drawn with: a frame drawn differently forgets every row.
@@ -33,6 +34,13 @@ public final class RowCache {
     /// The last frame's rows and this frame's so far, by their place on the screen.
     private var previous: [Entry] = []
     private var current: [Entry] = []
+    /// Rows laid out between frames, for a frame that brings them into view.
+    private var ahead: [Entry] = []
+    /// The frame before the last one's rows: one that just left the view is taken from here
+    /// when it is to be laid out ahead.
+    private var older: [Entry] = []
+    /// Rows laid out so far, in frames or ahead of them (for tests).
+    private(set) var rowsLaidOut = 0
 
     public init() {}
 
@@ -41,6 +49,8 @@ public final class RowCache {
         guard frame != self.frame else { return }
         self.frame = frame
         previous.removeAll(keepingCapacity: true)
+        ahead.removeAll()
+        older.removeAll()
     }
 
     /// The cached line of row `index` of `rows`, or `make()`'s, remembered for the next frame.
@@ -54,10 +64,46 @@ public final class RowCache {
             current.append(previous[hit])
             return previous[hit].line
         }
+        if let hit = Self.find(rows, index, in: ahead, at: instant) {
+            current.append(ahead[hit])
+            return ahead[hit].line
+        }
+        let entry = layOut(rows, index, now: now, make: make)
+        current.append(entry)
+        return entry.line
+    }
+
+    /// Lays out rows `indices` of `rows` now, between frames, for a later frame drawn with
+    /// `frame` that brings them into view (the rows just outside the last frame: a one-row
+    /// scroll then lays out nothing while the user waits). Rows the last frame drew, or that
+    /// were laid out ahead already and still read the same, are not laid out again. Rows laid
+    /// out ahead before and not among `indices` are forgotten.
+    func prepare(_ rows: ContactRows, _ indices: [Int], frame: Frame, now: Date, make: (Int) -> ScreenLine) {
+        guard frame == self.frame else { return }
+        let instant = now.timeIntervalSinceReferenceDate
+        var kept: [Entry] = []
+        for index in indices where rows.indices.contains(index) {
+            if let hit = find(rows, index, near: previous.count), previous[hit].ageUnchanged.contains(instant) { continue }
+            if let hit = Self.find(rows, index, in: ahead, at: instant) {
+                kept.append(ahead[hit])
+            } else if let hit = Self.find(rows, index, in: older, at: instant) {
+                kept.append(older[hit])
+            } else {
+                kept.append(layOut(rows, index, now: now) { make(index) })
+            }
+        }
+        ahead = kept
+    }
+
+    private func layOut(_ rows: ContactRows, _ index: Int, now: Date, make: () -> ScreenLine) -> Entry {
+        rowsLaidOut += 1
         let line = make()
         let age = RelativeTime.unchanged(rows.latestMessageTime(at: index), from: now)
-        current.append(Entry(contact: rows.fingerprint(at: index), line: line, ageUnchanged: age))
-        return line
+        return Entry(contact: rows.fingerprint(at: index), line: line, ageUnchanged: age)
+    }
+
+    private static func find(_ rows: ContactRows, _ index: Int, in entries: [Entry], at instant: Double) -> Int? {
+        entries.firstIndex { rows.fingerprint(at: index, equals: $0.contact) && $0.ageUnchanged.contains(instant) }
     }
 
     private func find(_ rows: ContactRows, _ index: Int, near offset: Int) -> Int? {
@@ -73,9 +119,11 @@ public final class RowCache {
         return nil
     }
 
-    /// Ends a frame: rows not drawn in it are forgotten.
+    /// Ends a frame: its rows are the ones the next frame looks for first; the frame before
+    /// is kept for rows to be laid out ahead (one that left the view may come back).
     func endFrame() {
         swap(&previous, &current)
+        swap(&older, &current)
         current.removeAll(keepingCapacity: true)
     }
 }

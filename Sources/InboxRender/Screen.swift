@@ -32,6 +32,22 @@ public struct Span: Equatable, Sendable {
         self.text = text
         self.style = style
     }
+
+    /// Spans are equal when their styles and their bytes are: the same bytes draw the same
+    /// cells. (String's `==` is canonical equivalence, which for unequal non-ASCII text means
+    /// normalizing both; the presenter compares many rows that differ, every frame.)
+    public static func == (a: Span, b: Span) -> Bool {
+        a.style == b.style && Self.sameBytes(a.text, b.text)
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        let compared = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
+        }
+        return (compared ?? nil) ?? x.elementsEqual(y)
+    }
 }
 
 /// One screen row: spans whose widths add up to at most the screen's width.

@@ -124,6 +124,9 @@ public final class InboxApp {
         let options = RenderOptions(now: Date(), glyphs: glyphs, spinnerFrame: frame)
         let screen = InboxRenderer.render(store.state, options: options, rowCache: rowCache)
         presenter.present(signInPrompt?.decorate(screen) ?? screen)
+        // The frame is out: the rows a one-row scroll would bring in are laid out now, not
+        // while the user waits for the frame that scrolls.
+        InboxRenderer.prepareNeighbours(store.state, options: options, rowCache: rowCache)
     }
 
     /// Keeps reading while a burst of resizes (a window being dragged) goes on, so that only

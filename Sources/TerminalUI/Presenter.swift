@@ -3,9 +3,10 @@ import InboxRender
 
 /// Draws frames with curses. Only rows that differ from what curses' virtual screen holds
 /// are written, and curses in turn sends only the cells that changed, with one `doupdate()`
-/// per frame. When the list scrolled, its rows are first shifted in curses (`wscrl` in the
-/// frame's scroll region), so a one-row scroll writes the few rows that are new and the
-/// terminal moves the rest itself. A resize forgets everything and repaints.
+/// per frame. When the list scrolled, its rows are first shifted on the terminal and in curses
+/// (`TerminalScroll`; where the terminal cannot, in stdscr for curses to find), so a one-row
+/// scroll writes the few rows that are new and the terminal moves the rest itself. A resize
+/// forgets everything and repaints.
 final class Presenter {
     /// What curses' virtual screen holds, row by row (nil: unknown), and its size.
     private var shown: [ScreenLine?]?
@@ -14,6 +15,7 @@ final class Presenter {
     /// The last shift made: a held key shifts the same way again, so it is tried first.
     private var lastShift = 0
     private let palette: Palette
+    private var terminalScroll = TerminalScroll()
 
     init(palette: Palette) {
         self.palette = palette
@@ -36,7 +38,7 @@ final class Presenter {
         var lines = shown ?? []
         if let region = screen.scrollRegion {
             let shift = LineShift.detect(old: lines, new: screen.lines, region: region, likely: lastShift)
-            if shift != 0, chz_scroll_rows(Int32(region.lowerBound), Int32(region.upperBound - 1), Int32(shift)) != chz_err() {
+            if shift != 0, scroll(region, by: shift, screenRows: screen.rows) {
                 LineShift.apply(shift, to: &lines, region: region)
                 lastShift = shift
             }
@@ -55,6 +57,13 @@ final class Presenter {
         }
         wnoutrefresh(chz_stdscr())
         doupdate()
+    }
+
+    /// Shifts the region's rows on the terminal and in curses at once (`TerminalScroll`), or
+    /// where the terminal cannot be scrolled that way, in stdscr for curses to find.
+    private func scroll(_ region: Range<Int>, by shift: Int, screenRows: Int) -> Bool {
+        if terminalScroll.scroll(region, by: shift, screenRows: screenRows) { return true }
+        return chz_scroll_rows(Int32(region.lowerBound), Int32(region.upperBound - 1), Int32(shift)) != chz_err()
     }
 
     private func setCursor(visible: Bool) {

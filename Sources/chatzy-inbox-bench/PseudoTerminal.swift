@@ -9,6 +9,9 @@ import Foundation
 ///
 /// Everything happens on the calling thread: `poll` on the master side, then `read`, then
 /// the timestamp, so a byte's time is when it became readable plus the wake-up of this thread.
+/// Bytes are fed to the model only when the screen is looked at, not between reads: a frame
+/// written in two parts is timed when its second part arrives, not after the model has
+/// digested the first.
 final class PseudoTerminal {
     /// The bytes of one read, and when the read returned.
     struct Chunk {
@@ -27,7 +30,14 @@ final class PseudoTerminal {
     let pid: pid_t
     let started: UInt64
     private let master: Int32
-    private(set) var screen: ScreenModel
+    private var model: ScreenModel
+    /// Chunks read but not yet fed to the model, oldest first.
+    private var unfed: [[UInt8]] = []
+    /// The screen as every byte read so far draws it.
+    var screen: ScreenModel {
+        feedAll()
+        return model
+    }
     private(set) var totalBytes = 0
     private(set) var lastByteTime: UInt64 = 0
     /// When the last key was written.
@@ -38,7 +48,7 @@ final class PseudoTerminal {
     /// Starts `path` with `arguments` and exactly `environment` on a `rows` x `cols` pty.
     init(path: String, arguments: [String], environment: [String: String], rows: Int = 24, cols: Int = 80) throws {
         guard access(path, X_OK) == 0 else { throw BenchError("no executable at \(path): run `swift build -c release` first (or scripts/bench.sh)") }
-        screen = ScreenModel(rows: rows, cols: cols)
+        model = ScreenModel(rows: rows, cols: cols)
         // Everything the child needs is allocated before the fork: after it, the child calls
         // only execve and _exit (the bench has other threads; nothing else is safe there).
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
@@ -102,8 +112,7 @@ final class PseudoTerminal {
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             let time = Clock.now()
             if n > 0 {
-                let bytes = buffer[0..<n]
-                screen.feed(bytes)
+                unfed.append(Array(buffer[0..<n]))
                 totalBytes += n
                 lastByteTime = time
                 chunks.append(Chunk(time: time, count: n))
@@ -140,9 +149,22 @@ final class PseudoTerminal {
         if condition(screen) { return Clock.now() }
         let giveUp = Clock.now() + timeout
         while !exited, Clock.now() < giveUp {
-            for chunk in pump(until: giveUp) where condition(screen) { return chunk.time }
+            for chunk in pump(until: giveUp) {
+                feedOne()
+                if condition(model) { return chunk.time }
+            }
         }
         return nil
+    }
+
+    private func feedOne() {
+        guard !unfed.isEmpty else { return }
+        model.feed(unfed.removeFirst()[...])
+    }
+
+    private func feedAll() {
+        for bytes in unfed { model.feed(bytes[...]) }
+        unfed.removeAll()
     }
 
     /// Reads until the output has been quiet for `idle` (since the last byte read or key

@@ -71,29 +71,81 @@ struct InboxScreenTests {
     /// Rows scrolled one at a time are shifted on the terminal, not written again: the screen
     /// they leave must be exactly what a full repaint (Ctrl-L) draws, colours included.
     @Test func scrolledRowsMatchAFullRepaint() async throws {
-        let tmux = try await Self.started()
-        defer { tmux.close() }
         // One key per frame: keys that arrive together are drawn as one bigger move.
         // 40 down (the view scrolls from row 20 on), then 25 up (it scrolls back from row 24 on).
         let up = (0..<25).map { $0 % 4 == 3 ? "Up" : "k" }
-        for (key, row) in Array(repeating: "j", count: 40).enumerated().map({ ($1, $0 + 2) })
-            + up.enumerated().map({ ($1, 40 - $0) }) {
-            try tmux.send(key)
-            try await tmux.waitFor("row \(row)") { Self.status($0).contains(" \(row)/") }
+        let steps = Array(repeating: "j", count: 40).enumerated().map { ([$1], $0 + 2) }
+            + up.enumerated().map { ([$1], 40 - $0) }
+        let written = try await Self.walkMatchesARepaint(steps, endingAt: 16)
+        // The terminal was scrolled directly (TerminalScroll): cursor saved, then the region set.
+        #expect(written.contains("\u{1b}7\u{1b}[3;23r"), "no direct scroll in the pane's bytes")
+    }
+
+    /// Keys that arrive together move the selection several rows in one frame, and the view
+    /// scrolls by several rows at once, both ways.
+    @Test func rowsScrolledSeveralAtOnceMatchAFullRepaint() async throws {
+        let down = (0..<10).map { n in (["j", "j", "j"], 1 + 3 * (n + 1)) }
+        let up = (0..<8).map { n in (["k", "k", "k"], 31 - 3 * (n + 1)) }
+        _ = try await Self.walkMatchesARepaint(down + up + [(["j"], 8)], endingAt: 8)
+    }
+
+    /// A terminal without a scroll region (tmux's `screen` description without `csr`, compiled
+    /// into a private terminfo directory): curses finds and draws the scroll itself, and the
+    /// screen is still what a repaint draws.
+    @Test func withoutAScrollRegionRowsAreStillShiftedRight() async throws {
+        let terminfo = try Self.terminalWithoutAScrollRegion()
+        defer { try? FileManager.default.removeItem(atPath: terminfo) }
+        let steps = Array(repeating: "j", count: 30).enumerated().map { ([$1], $0 + 2) }
+            + Array(repeating: "k", count: 12).enumerated().map { ([$1], 30 - $0) }
+        let written = try await Self.walkMatchesARepaint(
+            steps, endingAt: 19, environment: ["TERM": "chz-noscroll", "TERMINFO": terminfo])
+        #expect(!written.contains("\u{1b}7\u{1b}["), "the direct scroll needs a scroll region")
+    }
+
+    /// A terminfo directory holding `chz-noscroll`: `screen` without `csr`.
+    static func terminalWithoutAScrollRegion() throws -> String {
+        let directory = NSTemporaryDirectory() + "chz-terminfo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let screen = try spawnAndWait("/usr/bin/env", ["infocmp", "-x", "screen"])
+        try #require(screen.status == 0, "infocmp screen")
+        var source = screen.stdout.components(separatedBy: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        source = source.replacingOccurrences(of: #"csr=[^,]*,"#, with: "", options: .regularExpression)
+        source = source.replacingOccurrences(of: #"^screen\|[^,]*,"#, with: "chz-noscroll|screen without a scroll region,",
+                                             options: .regularExpression)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try source.write(toFile: directory + "/source", atomically: true, encoding: .utf8)
+        let compiled = try spawnAndWait("/usr/bin/env", ["tic", "-x", "-o", directory, directory + "/source"])
+        try #require(compiled.status == 0, "tic: \(compiled.stdout)")
+        let check = try spawnAndWait("/usr/bin/env", ["infocmp", "-x", "chz-noscroll"], environment: ["TERMINFO": directory, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        try #require(check.status == 0 && !check.stdout.contains("csr="), "chz-noscroll has no csr")
+        return directory
+    }
+
+    /// Sends each step's keys at once and waits for the status line to show its row; then
+    /// checks that the screen is what Ctrl-L repaints. Returns what the walk wrote to the pane.
+    static func walkMatchesARepaint(_ steps: [([String], Int)], endingAt last: Int,
+                                    environment: [String: String] = [:]) async throws -> String {
+        let tmux = try TmuxHarness(command: "\(BuiltBinary.path) --demo", environment: environment)
+        defer { tmux.close() }
+        try await tmux.waitFor("the first page", timeout: 20) { $0.count >= 24 && status($0).contains("/50+") }
+        let walk = NSTemporaryDirectory() + "chz-walk-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { try? FileManager.default.removeItem(atPath: walk) }
+        try tmux.pipe(to: walk)
+        for (keys, row) in steps {
+            try tmux.send(keys)
+            try await tmux.waitFor("row \(row) after \(keys)") { status($0).contains(" \(row)/") }
         }
-        try await tmux.waitFor("row 16") { Self.status($0).contains(" 16/") }
+        try await tmux.waitFor("row \(last)") { status($0).contains(" \(last)/") }
         try await Task.sleep(for: .microseconds(300_000))
         let scrolled = try tmux.capture(escapes: true)
-        let bytes = NSTemporaryDirectory() + "chz-repaint-\(getpid()).out"
-        defer { try? FileManager.default.removeItem(atPath: bytes) }
-        try tmux.pipe(to: bytes)
+        let walked = (try? Data(contentsOf: URL(fileURLWithPath: walk))) ?? Data()
         try tmux.send("C-l")
         try await Task.sleep(for: .microseconds(500_000))
         let repainted = try tmux.capture(escapes: true)
-        let written = (try? Data(contentsOf: URL(fileURLWithPath: bytes)).count) ?? 0
+        let written = ((try? Data(contentsOf: URL(fileURLWithPath: walk)).count) ?? 0) - walked.count
         #expect(written > 1_500, "Ctrl-L repaints the whole screen (\(written) bytes)")
         #expect(scrolled == repainted)
-        #expect(Self.status(repainted).contains(" 16/"))
+        #expect(status(repainted).contains(" \(last)/"))
+        return String(decoding: walked, as: UTF8.self)
     }
 
     @Test func resizingTo60x15AndBackKeepsTheLayout() async throws {

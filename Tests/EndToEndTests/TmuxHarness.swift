@@ -29,6 +29,11 @@ final class TmuxHarness {
 
     /// Sends keys as tmux names them (`j`, `Down`, `C-c`, `Escape`, literal text with `literal`).
     func send(_ keys: String..., literal: Bool = false) throws {
+        try send(keys, literal: literal)
+    }
+
+    /// Sends `keys` with one `send-keys`: the program reads them together, as from a held key.
+    func send(_ keys: [String], literal: Bool = false) throws {
         try run(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
     }
 

@@ -21,7 +21,9 @@ import Testing
         case rename(row: Int, to: String)
     }
 
-    @Test func cachedFramesEqualUncachedFrames() {
+    /// With `preparing`, the rows just outside the view are laid out between frames, as the
+    /// terminal does, and frames draw them from there.
+    @Test(arguments: [false, true]) func cachedFramesEqualUncachedFrames(preparing: Bool) {
         var state = RenderFixtures.allTab(rows: 24, cols: 80)
         var options = RenderOptions(now: RenderFixtures.now)
         let cache = RowCache()
@@ -55,7 +57,70 @@ import Testing
             let cached = InboxRenderer.render(state, options: options, rowCache: cache)
             let plain = InboxRenderer.render(state, options: options)
             #expect(cached == plain, "step \(n): \(step)")
+            if preparing { InboxRenderer.prepareNeighbours(state, options: options, rowCache: cache) }
         }
+    }
+
+    /// Moves the selection to the view's last row and draws, with the rows around the view
+    /// laid out ahead.
+    static func atTheBottomOfTheView(_ cache: RowCache, _ options: RenderOptions) -> InboxState {
+        var state = RenderFixtures.allTab(rows: 24, cols: 80)
+        while state.shown.selected < state.listHeight - 1 { _ = reduce(&state, .key(.char("j"))) }
+        _ = InboxRenderer.render(state, options: options, rowCache: cache)
+        InboxRenderer.prepareNeighbours(state, options: options, rowCache: cache)
+        return state
+    }
+
+    /// The row a one-row scroll brings in was laid out between frames: the frame that scrolls
+    /// lays out none, and draws what a frame without the cache draws. Back up, the same.
+    @Test func aScrollDrawsTheRowLaidOutAhead() {
+        let options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        var state = Self.atTheBottomOfTheView(cache, options)
+        #expect(state.shown.top == 0)
+        let laidOut = cache.rowsLaidOut
+        _ = reduce(&state, .key(.char("j")))
+        #expect(state.shown.top == 1, "the view scrolled")
+        #expect(InboxRenderer.render(state, options: options, rowCache: cache) == InboxRenderer.render(state, options: options))
+        #expect(cache.rowsLaidOut == laidOut, "the scroll laid out no row")
+        InboxRenderer.prepareNeighbours(state, options: options, rowCache: cache)
+        #expect(cache.rowsLaidOut == laidOut + 1, "the next row below is laid out; the one above is the row that left")
+        while state.shown.selected > 0 { _ = reduce(&state, .key(.char("k"))) }
+        #expect(state.shown.top == 0, "the view scrolled back")
+        let before = cache.rowsLaidOut
+        #expect(InboxRenderer.render(state, options: options, rowCache: cache) == InboxRenderer.render(state, options: options))
+        #expect(cache.rowsLaidOut == before, "the row above was laid out ahead")
+    }
+
+    /// A row laid out ahead whose contact changed before it came into view is laid out again;
+    /// so is one whose age no longer reads the same.
+    @Test(arguments: [false, true]) func aRowLaidOutAheadIsNotReusedOnceStale(clockMoves: Bool) {
+        var options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        var state = Self.atTheBottomOfTheView(cache, options)
+        let below = state.shown.top + state.listHeight
+        if clockMoves {
+            options.now += 40 * 86_400
+        } else {
+            state.lists[state.shownKey]?.rows[below].name = "Changed Since Laid Out"
+        }
+        _ = reduce(&state, .key(.char("j")))
+        let laidOut = cache.rowsLaidOut
+        let screen = InboxRenderer.render(state, options: options, rowCache: cache)
+        #expect(screen == InboxRenderer.render(state, options: options))
+        #expect(cache.rowsLaidOut > laidOut)
+        if !clockMoves { #expect(screen.text.contains { $0.contains("Changed Since Laid Out") }) }
+    }
+
+    /// Rows are laid out ahead only for the frame they will be drawn in: after the width
+    /// changed, nothing laid out before is drawn.
+    @Test func rowsLaidOutAheadAreForgottenWithTheFrame() {
+        let options = RenderOptions(now: RenderFixtures.now)
+        let cache = RowCache()
+        var state = Self.atTheBottomOfTheView(cache, options)
+        _ = reduce(&state, .resize(rows: 24, cols: 70))
+        _ = reduce(&state, .key(.char("j")))
+        #expect(InboxRenderer.render(state, options: options, rowCache: cache) == InboxRenderer.render(state, options: options))
     }
 
     /// A change to any field of a shown contact, the selected one or another, is drawn.
