@@ -88,12 +88,11 @@ public enum InboxRenderer {
         let g = options.glyphs
         var lines: [ScreenLine] = []
         lines.reserveCapacity(height)
-        rowCache?.beginFrame(.init(width: width, search: state.shownSearch, glyphs: g))
+        let search = state.shownSearch
+        rowCache?.beginFrame(.init(width: width, search: search, glyphs: g))
         for offset in 0..<height {
             let index = list.top + offset
-            var row = LineBuilder(glyphs: g)
             if index < list.rows.count {
-                let search = state.shownSearch
                 var line: ScreenLine
                 if let rowCache {
                     line = rowCache.line(list.rows, index, at: offset, now: options.now) {
@@ -105,12 +104,14 @@ public enum InboxRenderer {
                 if index == list.selected { line = ContactRow.highlighted(line) }
                 lines.append(line)
                 continue
-            } else if index == list.rows.count, list.pending != nil {
+            }
+            var row = LineBuilder(glyphs: g)
+            if index == list.rows.count, list.pending != nil {
                 row.add("    loading" + g.ellipsis, .placeholder)
             } else if index == list.rows.count, let error = list.error, !list.rows.isEmpty || !list.hasLoaded {
                 row.add("    " + Sanitizer.clean(error.message), .error)
             } else if index == 0, list.hasLoaded, list.rows.isEmpty {
-                let search = Sanitizer.clean(state.shownSearch)
+                let search = Sanitizer.clean(search)
                 row.add(search.isEmpty ? "    No conversations here." : "    No contacts match \"\(search)\"" + BidiIsolation.suffix(for: search) + ".", .dim)
             }
             lines.append(row.line(width: width))

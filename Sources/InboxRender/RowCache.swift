@@ -74,16 +74,16 @@ public final class RowCache {
     }
 
     /// Lays out rows `indices` of `rows` now, between frames, for a later frame drawn with
-    /// `frame` that brings them into view (the rows just outside the last frame: a one-row
-    /// scroll then lays out nothing while the user waits). Rows the last frame drew, or that
-    /// were laid out ahead already and still read the same, are not laid out again. Rows laid
-    /// out ahead before and not among `indices` are forgotten.
+    /// `frame` that brings them into view: rows just outside the last frame, so that a
+    /// one-row scroll lays out nothing while the user waits. Rows laid out ahead already, or
+    /// drawn in the frame before the last (a row that just left the view), are not laid out
+    /// again while they read the same. Rows laid out ahead before and not among `indices` are
+    /// forgotten.
     func prepare(_ rows: ContactRows, _ indices: [Int], frame: Frame, now: Date, make: (Int) -> ScreenLine) {
         guard frame == self.frame else { return }
         let instant = now.timeIntervalSinceReferenceDate
         var kept: [Entry] = []
         for index in indices where rows.indices.contains(index) {
-            if let hit = find(rows, index, near: previous.count), previous[hit].ageUnchanged.contains(instant) { continue }
             if let hit = Self.find(rows, index, in: ahead, at: instant) {
                 kept.append(ahead[hit])
             } else if let hit = Self.find(rows, index, in: older, at: instant) {

@@ -36,6 +36,7 @@ final class Presenter {
             size = (screen.rows, screen.cols)
         }
         var lines = shown ?? []
+        shown = nil // the one reference left: changing `lines` copies nothing
         if let region = screen.scrollRegion {
             let shift = LineShift.detect(old: lines, new: screen.lines, region: region, likely: lastShift)
             if shift != 0, scroll(region, by: shift, screenRows: screen.rows) {
