@@ -94,12 +94,11 @@ public enum InboxRenderer {
             let index = list.top + offset
             if index < list.rows.count {
                 var line: ScreenLine
-                if let rowCache {
-                    line = rowCache.line(list.rows, index, at: offset, now: options.now) {
-                        ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
-                    }
+                if let cached = rowCache?.cachedLine(list.rows, index, at: offset, now: options.now) {
+                    line = cached
                 } else {
                     line = ContactRow.line(for: list.rows[index], width: width, options: options, search: search)
+                    rowCache?.remember(line, of: list.rows, index, now: options.now)
                 }
                 if index == list.selected { line = ContactRow.highlighted(line) }
                 lines.append(line)

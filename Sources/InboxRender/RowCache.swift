@@ -53,12 +53,14 @@ public final class RowCache {
         older.removeAll()
     }
 
-    /// The cached line of row `index` of `rows`, or `make()`'s, remembered for the next frame.
-    /// `offset` is the row's place in the list on screen: the last frame's row there is tried
-    /// first, then its neighbours outwards, which finds a row that scrolled by a few places at
-    /// once. (Rows of different contacts nearly always differ in their unread counts or times,
-    /// compared before their bytes, so a miss costs a few comparisons, not a hash of the row.)
-    func line(_ rows: ContactRows, _ index: Int, at offset: Int, now: Date, make: () -> ScreenLine) -> ScreenLine {
+    /// The cached line of row `index` of `rows`, remembered for the next frame; nil when the
+    /// row must be laid out (and then given to `remember`). `offset` is the row's place in the
+    /// list on screen: the last frame's row there is tried first, then its neighbours outwards,
+    /// which finds a row that scrolled by a few places at once. (Rows of different contacts
+    /// nearly always differ in their unread counts or times, compared before their bytes, so a
+    /// miss costs a few comparisons, not a hash of the row.) No closure is passed, so a frame
+    /// of cached rows captures (and copies) nothing per row.
+    func cachedLine(_ rows: ContactRows, _ index: Int, at offset: Int, now: Date) -> ScreenLine? {
         let instant = now.timeIntervalSinceReferenceDate
         if let hit = find(rows, index, near: offset), previous[hit].ageUnchanged.contains(instant) {
             current.append(previous[hit])
@@ -68,9 +70,12 @@ public final class RowCache {
             current.append(ahead[hit])
             return ahead[hit].line
         }
-        let entry = layOut(rows, index, now: now, make: make)
-        current.append(entry)
-        return entry.line
+        return nil
+    }
+
+    /// Remembers `line`, just laid out for row `index` of `rows`, for the next frame.
+    func remember(_ line: ScreenLine, of rows: ContactRows, _ index: Int, now: Date) {
+        current.append(entry(line, of: rows, index, now: now))
     }
 
     /// Lays out rows `indices` of `rows` now, between frames, for a later frame drawn with
@@ -89,15 +94,14 @@ public final class RowCache {
             } else if let hit = Self.find(rows, index, in: older, at: instant) {
                 kept.append(older[hit])
             } else {
-                kept.append(layOut(rows, index, now: now) { make(index) })
+                kept.append(entry(make(index), of: rows, index, now: now))
             }
         }
         ahead = kept
     }
 
-    private func layOut(_ rows: ContactRows, _ index: Int, now: Date, make: () -> ScreenLine) -> Entry {
+    private func entry(_ line: ScreenLine, of rows: ContactRows, _ index: Int, now: Date) -> Entry {
         rowsLaidOut += 1
-        let line = make()
         let age = RelativeTime.unchanged(rows.latestMessageTime(at: index), from: now)
         return Entry(contact: rows.fingerprint(at: index), line: line, ageUnchanged: age)
     }
