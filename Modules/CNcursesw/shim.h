@@ -85,6 +85,32 @@ fill:
     return mvwadd_wchnstr(stdscr, y, 0, cells, ncells);
 }
 
+/* chz_put_row for text given as UTF-8 (Swift's own encoding, valid by construction), with
+   each run's `count` in bytes: the row is decoded here in one pass instead of character by
+   character into a Swift array. */
+static inline int chz_put_row_utf8(int y, const unsigned char *bytes, int nbytes, chz_run *runs, int nruns, int cols) {
+    wchar_t text[nbytes > 0 ? nbytes : 1];
+    int n = 0, i = 0;
+    for (int run = 0; run < nruns; run++) {
+        int end = i + runs[run].count, start = n;
+        if (end > nbytes) end = nbytes;
+        while (i < end) {
+            unsigned char b = bytes[i];
+            wchar_t c;
+            int more;
+            if (b < 0x80) { c = b; more = 0; }
+            else if (b < 0xE0) { c = b & 0x1F; more = 1; }
+            else if (b < 0xF0) { c = b & 0x0F; more = 2; }
+            else { c = b & 0x07; more = 3; }
+            i++;
+            while (more-- > 0 && i < nbytes) c = (c << 6) | (bytes[i++] & 0x3F);
+            text[n++] = c;
+        }
+        runs[run].count = n - start;
+    }
+    return chz_put_row(y, text, runs, nruns, cols);
+}
+
 /* Shifts rows top...bottom of stdscr up by n (down when n < 0); the rows that come in are
    blank in the default background, to be drawn by the caller. doupdate() then sends the
    shift as a terminal scroll instead of rewriting the rows. */

@@ -76,13 +76,13 @@ final class Presenter {
     }
 
     /// Reused between rows so that drawing one allocates nothing.
-    private var textBuffer: [wchar_t] = []
+    private var textBuffer: [UInt8] = []
     private var runBuffer: [chz_run] = []
 
-    /// Writes the whole row in one call: its characters, the look of each span, and blanks
-    /// in the last span's look to the right edge.
+    /// Writes the whole row in one call: its characters (as UTF-8, decoded by the shim), the
+    /// look of each span, and blanks in the last span's look to the right edge.
     private func draw(_ line: ScreenLine, row: Int, cols: Int) {
-        // Local arrays: appending to a property would check exclusive access per character.
+        // Local arrays: appending to a property would check exclusive access each time.
         var text = textBuffer, runs = runBuffer
         textBuffer = []
         runBuffer = []
@@ -90,11 +90,11 @@ final class Presenter {
         runs.removeAll(keepingCapacity: true)
         for span in line.spans {
             let before = text.count
-            for scalar in span.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+            text.append(contentsOf: span.text.utf8)
             let look = palette.look(span.style)
             runs.append(chz_run(count: Int32(text.count - before), attrs: look.attrs, pair: look.pair))
         }
-        _ = chz_put_row(Int32(row), text, runs, Int32(runs.count), Int32(cols))
+        _ = chz_put_row_utf8(Int32(row), text, Int32(text.count), &runs, Int32(runs.count), Int32(cols))
         textBuffer = text
         runBuffer = runs
     }
