@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <stdlib.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -89,7 +90,15 @@ fill:
    each run's `count` in bytes: the row is decoded here in one pass instead of character by
    character into a Swift array. */
 static inline int chz_put_row_utf8(int y, const unsigned char *bytes, int nbytes, chz_run *runs, int nruns, int cols) {
-    wchar_t text[nbytes > 0 ? nbytes : 1];
+    /* A row is fitted to the screen by width, and zero-width marks have none: a stranger's
+       name may be megabytes of them. Up to 1,024 characters live on the stack, more on the
+       heap. */
+    wchar_t small[1024];
+    wchar_t *text = small;
+    if (nbytes > 1024) {
+        text = malloc((size_t)nbytes * sizeof(wchar_t));
+        if (text == NULL) return ERR;
+    }
     int n = 0, i = 0;
     for (int run = 0; run < nruns; run++) {
         int end = i + runs[run].count, start = n;
@@ -108,7 +117,9 @@ static inline int chz_put_row_utf8(int y, const unsigned char *bytes, int nbytes
         }
         runs[run].count = n - start;
     }
-    return chz_put_row(y, text, runs, nruns, cols);
+    int rc = chz_put_row(y, text, runs, nruns, cols);
+    if (text != small) free(text);
+    return rc;
 }
 
 /* Shifts rows top...bottom of stdscr up by n (down when n < 0); the rows that come in are

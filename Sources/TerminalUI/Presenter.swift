@@ -31,6 +31,7 @@ final class Presenter {
     func present(_ screen: Screen) {
         if shown != nil, size != (screen.rows, screen.cols) { invalidate() }
         if shown == nil {
+            terminalScroll.resetRegion()
             werase(chz_stdscr())
             shown = Array(repeating: nil, count: screen.rows)
             size = (screen.rows, screen.cols)
@@ -39,7 +40,7 @@ final class Presenter {
         shown = nil // the one reference left: changing `lines` copies nothing
         if let region = screen.scrollRegion {
             let shift = LineShift.detect(old: lines, new: screen.lines, region: region, likely: lastShift)
-            if shift != 0, scroll(region, by: shift, screenRows: screen.rows) {
+            if shift != 0, scroll(region, by: shift) {
                 LineShift.apply(shift, to: &lines, region: region)
                 lastShift = shift
             }
@@ -62,8 +63,8 @@ final class Presenter {
 
     /// Shifts the region's rows on the terminal and in curses at once (`TerminalScroll`), or
     /// where the terminal cannot be scrolled that way, in stdscr for curses to find.
-    private func scroll(_ region: Range<Int>, by shift: Int, screenRows: Int) -> Bool {
-        if terminalScroll.scroll(region, by: shift, screenRows: screenRows) { return true }
+    private func scroll(_ region: Range<Int>, by shift: Int) -> Bool {
+        if terminalScroll.scroll(region, by: shift) { return true }
         return chz_scroll_rows(Int32(region.lowerBound), Int32(region.upperBound - 1), Int32(shift)) != chz_err()
     }
 

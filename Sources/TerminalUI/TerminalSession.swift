@@ -25,6 +25,8 @@ final class TerminalSession {
         nodelay(chz_stdscr(), true)
         // The loop reads every pending key before it draws, so curses need not poll the input
         // between lines of an update (six system calls a frame) to cut a frame short.
+        // TerminalScroll relies on this too: it marks rows of curses' composed screen as sent,
+        // which is true only because no update stops halfway.
         typeahead(-1)
         set_escdelay(25)
         curs_set(0)
