@@ -122,17 +122,26 @@ static inline int chz_put_row_utf8(int y, const unsigned char *bytes, int nbytes
     return rc;
 }
 
+/* Shifts rows top...bottom of `win` up by n (down when n < 0) in a scroll region set for
+   the call; the window's own region and scrolling flag are as they were afterwards. */
+static inline int chz_scroll_window(WINDOW *win, int top, int bottom, int n) {
+    int oldTop = 0, oldBottom = 0;
+    wgetscrreg(win, &oldTop, &oldBottom);
+    bool wasScrolling = is_scrollok(win);
+    if (wsetscrreg(win, top, bottom) == ERR) return ERR;
+    scrollok(win, TRUE);
+    int rc = wscrl(win, n);
+    scrollok(win, wasScrolling);
+    wsetscrreg(win, oldTop, oldBottom);
+    return rc;
+}
+
 /* Shifts rows top...bottom of stdscr up by n (down when n < 0); the rows that come in are
    blank in the default background, to be drawn by the caller. doupdate() then sends the
    shift as a terminal scroll instead of rewriting the rows. */
 static inline int chz_scroll_rows(int top, int bottom, int n) {
     wbkgdset(stdscr, ' ');
-    if (wsetscrreg(stdscr, top, bottom) == ERR) return ERR;
-    scrollok(stdscr, TRUE);
-    int rc = wscrl(stdscr, n);
-    scrollok(stdscr, FALSE);
-    wsetscrreg(stdscr, 0, LINES - 1);
-    return rc;
+    return chz_scroll_window(stdscr, top, bottom, n);
 }
 
 /* Terminfo, for scrolling the terminal directly (TerminalScroll). Swift cannot call the
@@ -168,18 +177,10 @@ static inline int chz_shift_screens(int top, int bottom, int n) {
     for (int w = 0; w < 3; w++) {
         if (windows[w] == NULL || getmaxy(windows[w]) <= bottom) return ERR;
     }
+    wbkgdset(stdscr, ' ');
     for (int w = 0; w < 3; w++) {
-        WINDOW *win = windows[w];
-        int oldTop = 0, oldBottom = 0;
-        wgetscrreg(win, &oldTop, &oldBottom);
-        bool wasScrolling = is_scrollok(win);
-        if (win == stdscr) wbkgdset(win, ' ');
-        if (wsetscrreg(win, top, bottom) == ERR) return ERR;
-        scrollok(win, TRUE);
-        wscrl(win, n);
-        scrollok(win, wasScrolling);
-        wsetscrreg(win, oldTop, oldBottom);
-        wtouchln(win, top, bottom - top + 1, 0);
+        chz_scroll_window(windows[w], top, bottom, n);
+        wtouchln(windows[w], top, bottom - top + 1, 0);
     }
     wtouchln(stdscr, n > 0 ? bottom - count + 1 : top, count, 1);
     return OK;

@@ -40,8 +40,7 @@ public enum InboxRenderer {
     /// instead of laying one out while the user waits. The screen drawn is the same either way.
     public static func prepareNeighbours(_ state: InboxState, options: RenderOptions, rowCache: RowCache) {
         guard state.conversation == nil, state.screenRows >= minimumSize.rows, state.screenCols >= minimumSize.cols else { return }
-        let paneWidth = DetailPane.width(screen: state.screenCols)
-        let width = paneWidth > 0 ? state.screenCols - paneWidth - 1 : state.screenCols
+        let width = listWidth(screen: state.screenCols)
         let list = state.shown, search = state.shownSearch
         rowCache.prepare(list.rows, [list.top - 1, list.top + state.listHeight],
                          frame: .init(width: width, search: search, glyphs: options.glyphs), now: options.now) { index in
@@ -72,13 +71,19 @@ public enum InboxRenderer {
     /// The list rows, with the detail pane beside them on a wide screen.
     static func body(_ state: InboxState, width: Int, options: RenderOptions, rowCache: RowCache? = nil) -> [ScreenLine] {
         let paneWidth = DetailPane.width(screen: width)
-        let listWidth = paneWidth > 0 ? width - paneWidth - 1 : width
-        let list = listLines(state, width: listWidth, options: options, rowCache: rowCache)
+        let list = listLines(state, width: listWidth(screen: width), options: options, rowCache: rowCache)
         guard paneWidth > 0 else { return list }
         let pane = DetailPane.lines(state, width: paneWidth, height: list.count, options: options)
         return zip(list, pane).map { left, right in
             ScreenLine(left.spans + [Span(options.glyphs.separator, .border)] + right.spans)
         }
+    }
+
+    /// The list's width on a screen `screen` columns wide: all of it, or what the detail pane
+    /// and its separator leave.
+    static func listWidth(screen: Int) -> Int {
+        let paneWidth = DetailPane.width(screen: screen)
+        return paneWidth > 0 ? screen - paneWidth - 1 : screen
     }
 
     static func listLines(_ state: InboxState, width: Int, options: RenderOptions, rowCache: RowCache? = nil) -> [ScreenLine] {
