@@ -77,12 +77,17 @@ public final class InboxApp {
             // costs microseconds after the loop slept, and a key frame should not pay for two
             // sources that had nothing.
             let interrupted = ready < 0
-            if interrupted || fds[2].revents != 0, let sig = SignalPipe.pendingSignal() { return .signal(sig) }
+            if interrupted || fds[2].revents != 0, let sig = SignalPipe.pendingSignal() {
+                guard sig == SIGTSTP else { return .signal(sig) }
+                session.suspend()
+                presenter.invalidate()
+            }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
                 return .signal(SIGHUP)
             }
             var actions: [Action] = []
-            var events = interrupted || ready == 0 || fds[0].revents != 0 ? KeyDecoder.drain() : []
+            var events = interrupted || ready == 0 || fds[0].revents != 0
+                ? KeyDecoder.drain(inputReady: fds[0].revents & Int16(POLLIN) != 0) : []
             if events.contains(.resize) { events += settleResizes() }
             var resized = false
             var promptChanged = false

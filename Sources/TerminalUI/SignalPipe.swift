@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// Turns SIGINT, SIGTERM and SIGHUP into bytes on a pipe that the run loop `poll()`s, so the
-/// loop can restore the terminal and exit cleanly. Crash signals restore the terminal and
-/// re-raise with the previous handler.
+/// loop can restore the terminal and exit cleanly; SIGTSTP (Ctrl-Z) too, so the loop can
+/// suspend (`TerminalSession.suspend`). Crash signals restore the terminal and re-raise with
+/// the previous handler.
 enum SignalPipe {
     nonisolated(unsafe) static var writeFD: Int32 = -1
     nonisolated(unsafe) static var readFD: Int32 = -1
@@ -33,16 +34,15 @@ enum SignalPipe {
         sigemptyset(&unblock)
         for sig in quitSignals + [SIGTSTP, SIGCONT, SIGWINCH] + crashSignals { sigaddset(&unblock, sig) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        for sig in quitSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signal in
-                var byte = UInt8(truncatingIfNeeded: signal)
-                _ = write(SignalPipe.writeFD, &byte, 1)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(sig, &action, nil)
-        }
+        var quitAction = pipeAction
+        for sig in quitSignals { sigaction(sig, &quitAction, nil) }
+        // Ctrl-Z is ours rather than curses': while curses owns SIGTSTP, every doupdate()
+        // sets it aside and back, two system calls a frame, one of them before the frame's
+        // write(). Curses leaves SIGTSTP alone when it finds a handler already installed.
+        var suspendAction = pipeAction
+        // Restarted: the signal may land on any thread, and nothing of it should fail there.
+        suspendAction.sa_flags = Int32(truncatingIfNeeded: SA_RESTART)
+        sigaction(SIGTSTP, &suspendAction, nil)
         for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
@@ -66,7 +66,43 @@ enum SignalPipe {
         }
     }
 
-    /// The first pending quit signal, if any.
+    /// Writes the signal's number to the pipe. The quit signals are not restarted: a quit
+    /// should cut any wait short.
+    private static var pipeAction: sigaction {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            var byte = UInt8(truncatingIfNeeded: signal)
+            _ = write(SignalPipe.writeFD, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        return action
+    }
+
+    /// Stops the process as SIGTSTP's default action does, and returns when it is continued
+    /// (`fg`). The handler is put back afterwards.
+    static func stopProcess() {
+        var stop = sigaction(), ours = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, &ours)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        kill(getpid(), SIGTSTP)
+        sigaction(SIGTSTP, &ours, nil)
+    }
+
+    /// Gives SIGTSTP back its default action once the terminal is no longer the inbox's.
+    static func releaseSuspend() {
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        sigaction(SIGTSTP, &stop, nil)
+    }
+
+    /// The first pending signal (a quit signal or SIGTSTP), if any.
     static func pendingSignal() -> Int32? {
         guard readFD >= 0 else { return nil }
         var byte: UInt8 = 0

@@ -46,6 +46,30 @@ final class TerminalSession {
         isActive = false
         curs_set(1)
         endwin()
+        SignalPipe.releaseSuspend()
+    }
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops the process; on `fg`, takes the
+    /// terminal back. The caller repaints. Curses' own SIGTSTP handler does the same, from
+    /// inside the signal handler.
+    func suspend() {
+        guard isActive else { return }
+        // The modes the inbox runs in are kept for the return, unless the shell has taken the
+        // terminal back already (the modes then would be the shell's).
+        if tcgetpgrp(STDIN_FILENO) == getpgrp() { def_prog_mode() }
+        // From the background, endwin() setting the terminal's modes would stop the process
+        // with SIGTTOU, halfway through.
+        var ttou = sigset_t(), previous = sigset_t()
+        sigemptyset(&ttou)
+        sigaddset(&ttou, SIGTTOU)
+        pthread_sigmask(SIG_BLOCK, &ttou, &previous)
+        endwin()
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        SignalPipe.stopProcess()
+        // Continued. What was typed meanwhile was meant for the shell, and modes the user set
+        // there are the ones to restore on quitting. The next doupdate() restores the inbox's.
+        flushinp()
+        def_shell_mode()
     }
 
     var rows: Int { Int(chz_lines()) }

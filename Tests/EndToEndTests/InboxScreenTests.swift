@@ -238,15 +238,26 @@ struct InboxScreenTests {
         try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
         try tmux.send("j")
         try await tmux.waitFor("row 2") { Self.status($0).contains(" 2/") }
-        try tmux.send("C-z")
-        try await tmux.waitFor("the shell back, the job stopped") { screen in
-            screen.contains { $0.contains("Stopped") } && !screen.contains { $0.contains("? help") }
+        let modes = ["alternate_on", "cursor_flag", "mouse_any_flag"]
+        let inInbox = try tmux.modes(modes)
+        #expect(inInbox == ["alternate_on": "1", "cursor_flag": "0", "mouse_any_flag": "1"])
+        // Twice: the second Ctrl-Z must suspend as the first did.
+        for (round, row) in [(1, 3), (2, 4)] {
+            try tmux.send("C-z")
+            try await tmux.waitFor("the shell back, the job stopped (\(round))") { screen in
+                screen.contains { $0.contains("Stopped") } && !screen.contains { $0.contains("? help") }
+            }
+            #expect(try tmux.modes(modes) == ["alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0"],
+                    "the terminal is the shell's while the inbox is stopped (\(round))")
+            try tmux.send("clear; fg", literal: true)
+            try tmux.send("Enter")
+            try await tmux.waitFor("the inbox redrawn (\(round))") {
+                Self.status($0).contains(" \(row - 1)/50+") && $0[0].contains("All 50+")
+            }
+            #expect(try tmux.modes(modes) == inInbox, "the inbox's modes are back (\(round))")
+            try tmux.send("j")
+            try await tmux.waitFor("keys work again (\(round))") { Self.status($0).contains(" \(row)/") }
         }
-        try tmux.send("fg", literal: true)
-        try tmux.send("Enter")
-        try await tmux.waitFor("the inbox redrawn") { Self.status($0).contains(" 2/50+") && $0[0].contains("All 50+") }
-        try tmux.send("j")
-        try await tmux.waitFor("keys work again") { Self.status($0).contains(" 3/") }
         try tmux.send("q")
         try await tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
     }

@@ -52,6 +52,15 @@ final class TmuxHarness {
         return out.components(separatedBy: "\n")
     }
 
+    /// The pane's modes as tmux tracks them (`alternate_on`, `cursor_flag`, `mouse_any_flag`…),
+    /// by name.
+    func modes(_ names: [String]) throws -> [String: String] {
+        let format = names.map { "#{\($0)}" }.joined(separator: " ")
+        let values = try run(["display-message", "-p", "-t", "0", format])
+            .trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: " ")
+        return Dictionary(uniqueKeysWithValues: zip(names, values))
+    }
+
     /// Polls the screen until `condition` holds; returns the screen, or throws after `timeout`.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 10, escapes: Bool = false,
