@@ -125,13 +125,16 @@ public final class InboxApp {
 
     /// Renders the state and presents it, with the spinner when the user has waited long enough.
     private func present(_ presenter: Presenter, _ glyphs: Glyphs) {
-        let frame = spinner.frame(waiting: InboxRenderer.isWaiting(store.state))
+        // Read once: each `store.state` passed on is a copy of the whole state (a retain and
+        // a release of everything it holds, cold after the loop slept).
+        let state = store.state
+        let frame = spinner.frame(waiting: InboxRenderer.isWaiting(state))
         let options = RenderOptions(now: Date(), glyphs: glyphs, spinnerFrame: frame)
-        let screen = InboxRenderer.render(store.state, options: options, rowCache: rowCache)
+        let screen = InboxRenderer.render(state, options: options, rowCache: rowCache)
         presenter.present(signInPrompt?.decorate(screen) ?? screen)
         // The frame is out: the rows a one-row scroll would bring in are laid out now, not
         // while the user waits for the frame that scrolls.
-        InboxRenderer.prepareNeighbours(store.state, options: options, rowCache: rowCache)
+        InboxRenderer.prepareNeighbours(state, options: options, rowCache: rowCache)
     }
 
     /// Keeps reading while a burst of resizes (a window being dragged) goes on, so that only
