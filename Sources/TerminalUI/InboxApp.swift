@@ -77,17 +77,26 @@ public final class InboxApp {
             // costs microseconds after the loop slept, and a key frame should not pay for two
             // sources that had nothing.
             let interrupted = ready < 0
-            if interrupted || fds[2].revents != 0, let sig = SignalPipe.pendingSignal() {
-                guard sig == SIGTSTP else { return .signal(sig) }
-                session.suspend()
-                presenter.invalidate()
+            var resumed = false
+            if interrupted || fds[2].revents != 0 {
+                // A quit wins over a suspend, and several Ctrl-Zs suspend once.
+                var signals = SignalPipe.pendingSignals()
+                if let quit = signals.first(where: { $0 != SIGTSTP }) { return .signal(quit) }
+                if signals.contains(SIGTSTP) {
+                    session.suspend()
+                    // `kill %1` on the stopped inbox sends SIGTERM, then SIGCONT.
+                    signals = SignalPipe.pendingSignals()
+                    if let quit = signals.first(where: { $0 != SIGTSTP }) { return .signal(quit) }
+                    session.resume()
+                    presenter.invalidate()
+                    resumed = true
+                }
             }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
                 return .signal(SIGHUP)
             }
             var actions: [Action] = []
-            var events = interrupted || ready == 0 || fds[0].revents != 0
-                ? KeyDecoder.drain(inputReady: fds[0].revents & Int16(POLLIN) != 0) : []
+            var events = interrupted || resumed || ready == 0 || fds[0].revents != 0 ? KeyDecoder.drain() : []
             if events.contains(.resize) { events += settleResizes() }
             var resized = false
             var promptChanged = false

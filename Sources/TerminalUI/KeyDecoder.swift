@@ -8,17 +8,12 @@ enum KeyDecoder {
         case resize
     }
 
-    /// Drains `get_wch` until it has nothing more. `inputReady`: poll() has just said the
-    /// terminal has input, so the first read cannot block: it is made without curses' own
-    /// poll() before it (a system call a key, on the way to the frame).
-    static func drain(inputReady: Bool = false) -> [Event] {
+    /// Drains `get_wch` until it has nothing more.
+    static func drain() -> [Event] {
         var events: [Event] = []
         var ch: wint_t = 0
-        var first = inputReady
         while true {
-            if first { nodelay(chz_stdscr(), false) }
             let rc = wget_wch(chz_stdscr(), &ch)
-            if first { nodelay(chz_stdscr(), true); first = false }
             if rc == chz_err() { break }
             if rc == chz_key_code_yes() {
                 if let event = special(Int32(ch)) { events.append(event) }

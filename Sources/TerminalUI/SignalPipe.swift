@@ -38,11 +38,17 @@ enum SignalPipe {
         for sig in quitSignals { sigaction(sig, &quitAction, nil) }
         // Ctrl-Z is ours rather than curses': while curses owns SIGTSTP, every doupdate()
         // sets it aside and back, two system calls a frame, one of them before the frame's
-        // write(). Curses leaves SIGTSTP alone when it finds a handler already installed.
-        var suspendAction = pipeAction
-        // Restarted: the signal may land on any thread, and nothing of it should fail there.
-        suspendAction.sa_flags = Int32(truncatingIfNeeded: SA_RESTART)
-        sigaction(SIGTSTP, &suspendAction, nil)
+        // write(). Curses leaves SIGTSTP alone when it finds a handler already installed, or
+        // SIGTSTP ignored: a parent that ignores it (`trap '' TSTP`) is obeyed, as curses did.
+        sigaction(SIGTSTP, nil, &suspendActionBefore)
+        if !isIgnored(suspendActionBefore) {
+            var suspendAction = pipeAction
+            // Restarted: the signal may land on any thread, and nothing there should fail of
+            // it (a read curses is waiting in just goes on waiting).
+            suspendAction.sa_flags = Int32(truncatingIfNeeded: SA_RESTART)
+            sigaction(SIGTSTP, &suspendAction, nil)
+            suspendHandled = true
+        }
         for sig in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
@@ -79,8 +85,14 @@ enum SignalPipe {
         return action
     }
 
+    /// SIGTSTP's action before `install`, put back by `releaseSuspend`.
+    nonisolated(unsafe) private static var suspendActionBefore = sigaction()
+    /// Whether `install` took SIGTSTP (it leaves an ignored SIGTSTP ignored).
+    nonisolated(unsafe) private(set) static var suspendHandled = false
+
     /// Stops the process as SIGTSTP's default action does, and returns when it is continued
-    /// (`fg`). The handler is put back afterwards.
+    /// (`fg` or `bg`), or at once where a stop is not allowed (an orphaned process group).
+    /// The handler is put back afterwards.
     static func stopProcess() {
         var stop = sigaction(), ours = sigaction()
         stop.__sigaction_handler.sa_handler = SIG_DFL
@@ -90,22 +102,31 @@ enum SignalPipe {
         sigemptyset(&unblock)
         sigaddset(&unblock, SIGTSTP)
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        kill(getpid(), SIGTSTP)
+        // To this thread, not the process: sent to the process, another thread could take it
+        // after the handler below is back, and nothing would stop.
+        raise(SIGTSTP)
         sigaction(SIGTSTP, &ours, nil)
     }
 
-    /// Gives SIGTSTP back its default action once the terminal is no longer the inbox's.
+    /// Gives SIGTSTP back the action it had before `install`, once the terminal is no
+    /// longer the inbox's.
     static func releaseSuspend() {
-        var stop = sigaction()
-        stop.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&stop.sa_mask)
-        sigaction(SIGTSTP, &stop, nil)
+        guard suspendHandled else { return }
+        suspendHandled = false
+        sigaction(SIGTSTP, &suspendActionBefore, nil)
     }
 
-    /// The first pending signal (a quit signal or SIGTSTP), if any.
-    static func pendingSignal() -> Int32? {
-        guard readFD >= 0 else { return nil }
+    /// Whether `action` ignores its signal (handlers are C function pointers: compared by address).
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    /// Every pending signal (quit signals and SIGTSTP), in the order they came.
+    static func pendingSignals() -> [Int32] {
+        guard readFD >= 0 else { return [] }
+        var signals: [Int32] = []
         var byte: UInt8 = 0
-        return read(readFD, &byte, 1) == 1 ? Int32(byte) : nil
+        while read(readFD, &byte, 1) == 1 { signals.append(Int32(byte)) }
+        return signals
     }
 }

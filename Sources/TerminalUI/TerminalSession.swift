@@ -40,20 +40,24 @@ final class TerminalSession {
         doupdate()
     }
 
-    /// Restores the terminal: modes, cursor, the normal screen.
+    /// Restores the terminal: modes, cursor, the normal screen. After a suspend the terminal
+    /// is the shell's already and is left alone (from the background, setting its modes
+    /// would stop the process again).
     func stop() {
         guard isActive else { return }
         isActive = false
-        curs_set(1)
-        endwin()
+        if !isendwin() {
+            curs_set(1)
+            endwin()
+        }
         SignalPipe.releaseSuspend()
     }
 
-    /// Ctrl-Z: gives the terminal back to the shell and stops the process; on `fg`, takes the
-    /// terminal back. The caller repaints. Curses' own SIGTSTP handler does the same, from
-    /// inside the signal handler.
+    /// Ctrl-Z, first half: gives the terminal back to the shell and stops the process. It
+    /// returns when the process is continued; then `resume`, unless a quit signal came
+    /// meanwhile. Curses' own SIGTSTP handler does the same, from inside the signal handler.
     func suspend() {
-        guard isActive else { return }
+        guard isActive, !isendwin() else { return }
         // The modes the inbox runs in are kept for the return, unless the shell has taken the
         // terminal back already (the modes then would be the shell's).
         if tcgetpgrp(STDIN_FILENO) == getpgrp() { def_prog_mode() }
@@ -66,10 +70,18 @@ final class TerminalSession {
         endwin()
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         SignalPipe.stopProcess()
-        // Continued. What was typed meanwhile was meant for the shell, and modes the user set
-        // there are the ones to restore on quitting. The next doupdate() restores the inbox's.
+    }
+
+    /// Ctrl-Z, second half, once continued: what was typed meanwhile was meant for the shell,
+    /// and modes the user set there are the ones to restore on quitting. The caller repaints;
+    /// that doupdate() restores the inbox's modes.
+    func resume() {
+        guard isActive else { return }
         flushinp()
         def_shell_mode()
+        // A stopped process is sent no SIGWINCH: this makes curses compare its size with the
+        // terminal's at the next key read, and report a resize if the window changed.
+        raise(SIGWINCH)
     }
 
     var rows: Int { Int(chz_lines()) }

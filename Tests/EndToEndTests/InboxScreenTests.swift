@@ -230,6 +230,8 @@ struct InboxScreenTests {
         try await exitRestoresTheTerminal(keys: "C-c", status: 130)
     }
 
+    /// Ctrl-Z twice, the second time with the window resized while the inbox is stopped. (Run
+    /// alone, not in a list: bash goes on with a list when a job in it stops.)
     @Test func ctrlZSuspendsAndFgRedraws() async throws {
         let tmux = try await Self.shell()
         defer { tmux.close() }
@@ -241,24 +243,62 @@ struct InboxScreenTests {
         let modes = ["alternate_on", "cursor_flag", "mouse_any_flag"]
         let inInbox = try tmux.modes(modes)
         #expect(inInbox == ["alternate_on": "1", "cursor_flag": "0", "mouse_any_flag": "1"])
-        // Twice: the second Ctrl-Z must suspend as the first did.
-        for (round, row) in [(1, 3), (2, 4)] {
+        // Twice: the second Ctrl-Z must suspend as the first did; the second time the window
+        // grows while the inbox is stopped (a stopped process is sent no SIGWINCH).
+        for (round, row, rows) in [(1, 3, 24), (2, 4, 30)] {
             try tmux.send("C-z")
             try await tmux.waitFor("the shell back, the job stopped (\(round))") { screen in
                 screen.contains { $0.contains("Stopped") } && !screen.contains { $0.contains("? help") }
             }
             #expect(try tmux.modes(modes) == ["alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0"],
                     "the terminal is the shell's while the inbox is stopped (\(round))")
+            if rows != 24 { try tmux.resize(cols: 100, rows: rows) }
             try tmux.send("clear; fg", literal: true)
             try tmux.send("Enter")
-            try await tmux.waitFor("the inbox redrawn (\(round))") {
-                Self.status($0).contains(" \(row - 1)/50+") && $0[0].contains("All 50+")
+            try await tmux.waitFor("the inbox redrawn at \(rows) rows (\(round))") {
+                Self.status($0, rows: rows).contains(" \(row - 1)/50+") && $0[0].contains("All 50+")
             }
             #expect(try tmux.modes(modes) == inInbox, "the inbox's modes are back (\(round))")
             try tmux.send("j")
-            try await tmux.waitFor("keys work again (\(round))") { Self.status($0).contains(" \(row)/") }
+            try await tmux.waitFor("keys work again (\(round))") { Self.status($0, rows: rows).contains(" \(row)/") }
         }
         try tmux.send("q")
         try await tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
+        #expect(try tmux.modes(modes) == ["alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0"])
+    }
+
+    /// `kill %1` on the stopped inbox (SIGTERM, then SIGCONT, in the background): it ends at
+    /// once, with status 143, and does not stop again for touching the terminal from there.
+    @Test func killingTheStoppedInboxEndsIt() async throws {
+        let tmux = try await Self.shell()
+        defer { tmux.close() }
+        try tmux.send("\(BuiltBinary.path) --demo", literal: true)
+        try tmux.send("Enter")
+        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try tmux.send("C-z")
+        try await tmux.waitFor("the job stopped") { screen in screen.contains { $0.contains("Stopped") } }
+        try tmux.send("clear; kill %1; sleep 0.5; jobs; echo JOBS-LISTED", literal: true)
+        try tmux.send("Enter")
+        let screen = try await tmux.waitFor("the job list") { screen in screen.contains { $0.hasPrefix("JOBS-LISTED") } }
+        #expect(screen.contains { $0.contains("Exit 143") || $0.contains("Terminated") }, "\(screen)")
+        #expect(!screen.contains { $0.contains("Stopped") }, "\(screen)")
+        #expect(try tmux.modes(["alternate_on", "cursor_flag", "mouse_any_flag"])
+                == ["alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0"])
+    }
+
+    /// A parent that ignores SIGTSTP (`trap '' TSTP`) is obeyed: Ctrl-Z does nothing.
+    @Test func ctrlZIsIgnoredWhereTheParentIgnoresIt() async throws {
+        let tmux = try await Self.shell()
+        defer { tmux.close() }
+        try tmux.send("(trap '' TSTP; exec \(BuiltBinary.path) --demo)", literal: true)
+        try tmux.send("Enter")
+        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try tmux.send("C-z")
+        try tmux.send("j")
+        try await tmux.waitFor("the key after Ctrl-Z handled") { Self.status($0).contains(" 2/") }
+        #expect(try tmux.modes(["alternate_on"]) == ["alternate_on": "1"], "still in the inbox")
+        try tmux.send("q")
+        try await tmux.waitFor("the shell again") { screen in !screen.contains { $0.contains("? help") } }
+        #expect(!(try tmux.capture()).contains { $0.contains("Stopped") })
     }
 }

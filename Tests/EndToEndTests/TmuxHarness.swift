@@ -55,10 +55,10 @@ final class TmuxHarness {
     /// The pane's modes as tmux tracks them (`alternate_on`, `cursor_flag`, `mouse_any_flag`…),
     /// by name.
     func modes(_ names: [String]) throws -> [String: String] {
-        let format = names.map { "#{\($0)}" }.joined(separator: " ")
+        let format = names.map { "#{\($0)}" }.joined(separator: "|")
         let values = try run(["display-message", "-p", "-t", "0", format])
-            .trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: " ")
-        return Dictionary(uniqueKeysWithValues: zip(names, values))
+            .trimmingCharacters(in: .newlines).components(separatedBy: "|")
+        return Dictionary(zip(names, values)) { first, _ in first }
     }
 
     /// Polls the screen until `condition` holds; returns the screen, or throws after `timeout`.
