@@ -199,6 +199,14 @@ struct InboxScreenTests {
         return tmux
     }
 
+    /// Types `command` (by default the inbox on the demo) at the shell's prompt and waits for
+    /// the first page.
+    static func startInbox(in tmux: TmuxHarness, command: String = "\(BuiltBinary.path) --demo") async throws {
+        try tmux.send(command, literal: true)
+        try tmux.send("Enter")
+        try await tmux.waitFor("the first page", timeout: 20) { status($0).contains("/50+") }
+    }
+
     /// Runs the inbox between two `stty -g` in an interactive shell and ends it with `keys`.
     func exitRestoresTheTerminal(keys: String, status: Int32) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chz-stty-\(getpid())-\(keys)")
@@ -235,9 +243,7 @@ struct InboxScreenTests {
     @Test func ctrlZSuspendsAndFgRedraws() async throws {
         let tmux = try await Self.shell()
         defer { tmux.close() }
-        try tmux.send("\(BuiltBinary.path) --demo", literal: true)
-        try tmux.send("Enter")
-        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try await Self.startInbox(in: tmux)
         try tmux.send("j")
         try await tmux.waitFor("row 2") { Self.status($0).contains(" 2/") }
         let modes = ["alternate_on", "cursor_flag", "mouse_any_flag"]
@@ -272,9 +278,7 @@ struct InboxScreenTests {
     @Test func killingTheStoppedInboxEndsIt() async throws {
         let tmux = try await Self.shell()
         defer { tmux.close() }
-        try tmux.send("\(BuiltBinary.path) --demo", literal: true)
-        try tmux.send("Enter")
-        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try await Self.startInbox(in: tmux)
         try tmux.send("C-z")
         try await tmux.waitFor("the job stopped") { screen in screen.contains { $0.contains("Stopped") } }
         try tmux.send("clear; kill %1; sleep 0.5; jobs; echo JOBS-LISTED", literal: true)
@@ -290,9 +294,7 @@ struct InboxScreenTests {
     @Test func ctrlZIsIgnoredWhereTheParentIgnoresIt() async throws {
         let tmux = try await Self.shell()
         defer { tmux.close() }
-        try tmux.send("(trap '' TSTP; exec \(BuiltBinary.path) --demo)", literal: true)
-        try tmux.send("Enter")
-        try await tmux.waitFor("the first page", timeout: 20) { Self.status($0).contains("/50+") }
+        try await Self.startInbox(in: tmux, command: "(trap '' TSTP; exec \(BuiltBinary.path) --demo)")
         try tmux.send("C-z")
         try tmux.send("j")
         try await tmux.waitFor("the key after Ctrl-Z handled") { Self.status($0).contains(" 2/") }
