@@ -80,13 +80,11 @@ public final class InboxApp {
             var resumed = false
             if interrupted || fds[2].revents != 0 {
                 // A quit wins over a suspend, and several Ctrl-Zs suspend once.
-                var signals = SignalPipe.pendingSignals()
-                if let quit = signals.first(where: { $0 != SIGTSTP }) { return .signal(quit) }
-                if signals.contains(SIGTSTP) {
-                    session.suspend()
+                let signals = SignalPipe.pendingSignals()
+                if let quit = SignalPipe.quit(in: signals) { return .signal(quit) }
+                if signals.contains(SIGTSTP), session.suspend() {
                     // `kill %1` on the stopped inbox sends SIGTERM, then SIGCONT.
-                    signals = SignalPipe.pendingSignals()
-                    if let quit = signals.first(where: { $0 != SIGTSTP }) { return .signal(quit) }
+                    if let quit = SignalPipe.quit(in: SignalPipe.pendingSignals()) { return .signal(quit) }
                     session.resume()
                     presenter.invalidate()
                     resumed = true

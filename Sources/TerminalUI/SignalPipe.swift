@@ -88,7 +88,7 @@ enum SignalPipe {
     /// SIGTSTP's action before `install`, put back by `releaseSuspend`.
     nonisolated(unsafe) private static var suspendActionBefore = sigaction()
     /// Whether `install` took SIGTSTP (it leaves an ignored SIGTSTP ignored).
-    nonisolated(unsafe) private(set) static var suspendHandled = false
+    nonisolated(unsafe) private static var suspendHandled = false
 
     /// Stops the process as SIGTSTP's default action does, and returns when it is continued
     /// (`fg` or `bg`), or at once where a stop is not allowed (an orphaned process group).
@@ -119,6 +119,11 @@ enum SignalPipe {
     /// Whether `action` ignores its signal (handlers are C function pointers: compared by address).
     private static func isIgnored(_ action: sigaction) -> Bool {
         unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    /// The first quit signal among `signals` (anything but SIGTSTP), if any.
+    static func quit(in signals: [Int32]) -> Int32? {
+        signals.first { $0 != SIGTSTP }
     }
 
     /// Every pending signal (quit signals and SIGTSTP), in the order they came.

@@ -55,9 +55,11 @@ final class TerminalSession {
 
     /// Ctrl-Z, first half: gives the terminal back to the shell and stops the process. It
     /// returns when the process is continued; then `resume`, unless a quit signal came
-    /// meanwhile. Curses' own SIGTSTP handler does the same, from inside the signal handler.
-    func suspend() {
-        guard isActive, !isendwin() else { return }
+    /// meanwhile. False when there was nothing to suspend (the terminal is not the inbox's),
+    /// and then nothing is to be resumed either. Curses' own SIGTSTP handler does the same,
+    /// from inside the signal handler.
+    func suspend() -> Bool {
+        guard isActive, !isendwin() else { return false }
         // The modes the inbox runs in are kept for the return, unless the shell has taken the
         // terminal back already (the modes then would be the shell's).
         if tcgetpgrp(STDIN_FILENO) == getpgrp() { def_prog_mode() }
@@ -70,6 +72,7 @@ final class TerminalSession {
         endwin()
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         SignalPipe.stopProcess()
+        return true
     }
 
     /// Ctrl-Z, second half, once continued: what was typed meanwhile was meant for the shell,
