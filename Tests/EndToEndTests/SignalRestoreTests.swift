@@ -16,7 +16,7 @@ struct SignalRestoreTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
         let tmux = try TmuxHarness(command: "stty -g > \(before); echo shell-was-here; \(BuiltBinary.path) --demo; "
-                                   + "code=$?; stty -g > \(after); echo EXIT=$code")
+                                   + "code=$?; stty -g > \(after); echo; echo EXIT=$code")
         defer { tmux.close() }
         try await tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
         let pid = try #require(try tmux.childPID(named: "chatzy-inbox"), "the inbox process is found")
@@ -62,13 +62,15 @@ struct SignalRestoreTests {
             let before = dir.appendingPathComponent("before").path, after = dir.appendingPathComponent("after").path
             let pane = dir.appendingPathComponent("pane").path
             let tmux = try TmuxHarness(command: "stty -g > \(before); \(BuiltBinary.path) --refresh-interval 0 2> \(dir.path)/stderr; "
-                                       + "code=$?; stty -g > \(after); echo EXIT=$code",
+                                       + "code=$?; stty -g > \(after); echo; echo EXIT=$code",
                                        environment: server.signedIn.merging(["CHATZY_DEBUG_FAULT": "1",
                                                      "SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,preset=full,symbolicate=off"]) { $1 })
             defer { tmux.close() }
             try tmux.pipe(to: pane)
             try await tmux.waitFor("the first page") { screen in screen.contains { $0.contains("/50+") } }
             let pid = try #require(try tmux.childPID(named: "chatzy-inbox"), "the inbox process is found")
+            // Keys tmux delivers after the restore are echoed by the tty in front of the exit
+            // line, so the exit is reported on a line of its own (`echo; echo EXIT=`).
             try tmux.send(Array(repeating: "j", count: 30).joined(), literal: true)
             kill(pid, SIGUSR2)
             let screen = try await tmux.waitFor("the shell to report the exit", timeout: 60) { $0.contains { $0.contains("EXIT=") } }
