@@ -5,6 +5,8 @@
 /// The server answers after 50 ms, so that a frame a key causes later (the answer to a
 /// prefetch or a revalidation) comes well after the idle gap and is not counted as part of
 /// the key's own frame; before every press the bench waits until nothing is loading.
+/// When htop is installed, its one-row move is measured too, a press in it after each
+/// press in the inbox (`HtopReference`).
 struct KeyMeasurements {
     let harness: Harness
     let samples: Int
@@ -38,12 +40,34 @@ struct KeyMeasurements {
         try harness.firstPage(pty)
         try harness.settle(pty)
 
-        let (inView, scrolled) = try oneRowMoves(pty)
-        let target = "p50 < 0.5 ms, < 300 B"
-        report.add("j (one row, inside the view)", inView.figure, target: target)
-        report.add("j (one row, the view scrolls)", scrolled.figure, target: target)
+        let inbox = OneRowMoves.Program(
+            name: "j", pty: pty, down: "j", top: "g",
+            firstRow: { InboxScreen($0).firstListRow },
+            atEnd: { InboxScreen($0).status.contains("end of list") },
+            settle: { [harness] in try harness.settle(pty) }
+        )
+        let htop = try HtopReference.executable().map { try HtopReference.launch($0, harness: harness) }
+        defer { htop?.pty.quit() }
+        for moves in try oneRowMoves([inbox] + (htop.map { [$0] } ?? [])) {
+            let isInbox = moves.program.name == inbox.name
+            let target = isInbox ? "p50 < 0.5 ms, < 300 B" : "— (the reference)"
+            report.add("\(moves.program.name) (one row, inside the view)", moves.inView.figure, target: target)
+            report.add("\(moves.program.name) (one row, the view scrolls)", moves.scrolled.figure, target: target)
+        }
+        if htop == nil { report.add("htop ↓ (the reference)", "htop is not installed (apt-get install htop)", target: "—") }
+        _ = harness.press("g", pty)
         report.add("PgDn (one page)", try pageMoves(pty).figure, target: "—")
         report.add("Tab switch 1/2 to loaded data", try tabSwitches(pty).figure, target: "—")
+    }
+
+    /// One-row moves in each program, a press in each in turn, so that a slower or quicker
+    /// spell of the machine falls on all of them alike.
+    private func oneRowMoves(_ programs: [OneRowMoves.Program]) throws -> [OneRowMoves] {
+        var all = programs.map { OneRowMoves($0, harness: harness, samples: samples) }
+        while all.contains(where: { !$0.done }) {
+            for i in all.indices where !all[i].done { try all[i].step() }
+        }
+        return all
     }
 
     /// The same measurement of a program that only echoes: `cat` behind `stty raw -echo`.
@@ -64,33 +88,6 @@ struct KeyMeasurements {
             series.add(harness.press("j", pty))
         }
         return series
-    }
-
-    /// Presses j from the top; after five scrolling moves `g` goes back up (unmeasured), so
-    /// both kinds of move are sampled. A move scrolled when the first list row changed.
-    private func oneRowMoves(_ pty: PseudoTerminal) throws -> (Series, Series) {
-        var inView = Series(), scrolled = Series()
-        var scrolledThisRound = 0
-        var presses = 0
-        while (inView.time.count < samples || scrolled.time.count < samples) && presses < samples * 6 {
-            try harness.settle(pty)
-            let before = InboxScreen(pty.screen)
-            if before.status.contains("end of list") || (scrolledThisRound >= 5 && inView.time.count < samples) {
-                _ = harness.press("g", pty)
-                scrolledThisRound = 0
-                continue
-            }
-            presses += 1
-            let sample = harness.press("j", pty)
-            if InboxScreen(pty.screen).firstListRow != before.firstListRow {
-                scrolled.add(sample)
-                scrolledThisRound += 1
-            } else {
-                inView.add(sample)
-            }
-        }
-        _ = harness.press("g", pty)
-        return (inView, scrolled)
     }
 
     /// PgDn from the top down; at the end of the list `g` goes back up (unmeasured).
