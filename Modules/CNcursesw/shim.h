@@ -42,10 +42,20 @@ typedef struct { int count; attr_t attrs; short pair; } chz_run;
    after a wide character it is dropped, as waddnwstr drops it (it lands in the wide
    character's second cell, which is never sent). That keeps a zero-width joiner from
    reaching the terminal, which would draw an emoji sequence narrower than curses counts it.
+   For the same reason the joiner (U+200D) and the emoji presentation selector (U+FE0F) are
+   never sent at all, after a narrow character either: tmux draws 🏳️‍🌈 (a narrow flag, the
+   selector, the joiner, a wide rainbow) in one cell where wcwidth counts three, and kitty
+   or WezTerm draw ❤️ two cells wide where wcwidth counts one. Without them every terminal
+   draws the parts side by side, as wide as they are counted.
    A character with no width (which the renderer's sanitizing never lets through) becomes
    '?', and a wide character that would cross the right edge becomes blanks. */
 static inline int chz_width(wchar_t c) {
     return c >= 0x20 && c < 0x7F ? 1 : wcwidth(c);
+}
+
+/* The zero-width characters that change how wide a terminal draws what they join. */
+static inline bool chz_never_sent(wchar_t c) {
+    return c == 0x200D || c == 0xFE0F;
 }
 
 static inline int chz_put_row(int y, const wchar_t *text, const chz_run *runs, int nruns, int cols) {
@@ -72,7 +82,7 @@ static inline int chz_put_row(int y, const wchar_t *text, const chz_run *runs, i
             while (1) {
                 while (i == rend && r + 1 < nruns) rend += runs[++r].count;
                 if (i >= rend || chz_width(text[i]) != 0) break;
-                if (width == 1 && n < CCHARW_MAX) cell->chars[n++] = text[i];
+                if (width == 1 && n < CCHARW_MAX && !chz_never_sent(text[i])) cell->chars[n++] = text[i];
                 i++;
             }
             if (r != run) { end = rend; run = r; setcchar(&look, blank, runs[run].attrs, runs[run].pair, NULL); }

@@ -112,7 +112,7 @@ public struct ContactFormatter: Sendable {
     func tableLine(_ cells: [String]) -> String {
         var out = ""
         for (index, (cell, column)) in zip(cells, columns).enumerated() {
-            let text = VisibleText.make(cell)
+            let text = TextWidth.asDrawn(VisibleText.make(cell))
             let last = index == columns.count - 1
             if index > 0 { out += "  " }
             if column.rightAligned {

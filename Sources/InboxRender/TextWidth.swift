@@ -85,6 +85,27 @@ public enum TextWidth {
         return rawWidth(of: scalar) < 0
     }
 
+    /// `text` as the inbox draws it (the rule of the shim's `chz_put_row`): a zero-width
+    /// character after a wide one, and every joiner (U+200D) and emoji presentation selector
+    /// (U+FE0F), dropped. A terminal then draws it exactly as wide as `width(of:)` counts;
+    /// one that joins an emoji sequence (🏳️‍🌈 in one cell in tmux, ❤️ in two in kitty)
+    /// would otherwise draw it narrower or wider, and the columns after it would move.
+    public static func asDrawn(_ text: String) -> String {
+        if printableASCIICount(text) != nil { return text }
+        var out = String.UnicodeScalarView()
+        var lastWidth = 0
+        for scalar in text.unicodeScalars where scalar.value != 0x200D && scalar.value != 0xFE0F {
+            let w = width(of: scalar)
+            if w == 0 {
+                if lastWidth == 2 { continue }
+            } else {
+                lastWidth = w
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
     /// The longest prefix of `text` that fits in `columns`, ending in `ellipsis` (one
     /// column wide) when cut. Never splits a character; never exceeds `columns`.
     public static func truncate(_ text: String, to columns: Int, ellipsis: String = "…") -> String {

@@ -70,6 +70,23 @@ import Testing
         #expect(TextWidth.width(of: lines[1].components(separatedBy: "  —")[0]) + 2 == phoneColumn)
     }
 
+    /// A terminal that joins an emoji sequence draws it narrower (tmux: 🏳️‍🌈 in one cell) or
+    /// wider (kitty: ❤️ in two) than wcwidth counts, so the table sends the parts side by side:
+    /// no joiner, no emoji selector, nothing zero-width after a wide character; accents stay.
+    @Test func tableSendsEmojiSequencesAsTheirParts() {
+        let formatter = ContactFormatter(format: .table)
+        let names = ["Ana 🏳️‍🌈", "Bo ❤️", "Arjun 👨‍👩‍👧", "Zoë 👩🏾‍💻", "Rene\u{301}e"]
+        let lines = names.map { formatter.line(Contact(id: "c", name: $0)) }
+        for line in lines {
+            #expect(!line.unicodeScalars.contains { $0.value == 0x200D || $0.value == 0xFE0F }, "\(line)")
+            #expect(TextWidth.width(of: line.components(separatedBy: "  —")[0]) == 6 + 2 + 24, "\(line)")
+        }
+        #expect(lines[0].contains("Ana 🏳🌈 "))
+        #expect(lines[2].contains("Arjun 👨👩👧 "))
+        #expect(lines[3].contains("Zoë 👩🏾💻 "))
+        #expect(lines[4].contains("Rene\u{301}e "), "a mark on a narrow letter is kept")
+    }
+
     @Test func tsvEscapesSoEveryRowHasNineFields() {
         let formatter = ContactFormatter(format: .tsv)
         #expect(formatter.header()!.split(separator: "\t").count == 9)

@@ -64,6 +64,23 @@ import Testing
         #expect(cells[1] == plain(0x7A, bold: true))
     }
 
+    /// The joiner and the emoji presentation selector never reach the terminal, after a narrow
+    /// character either (after a wide one every zero-width character is dropped): tmux would
+    /// draw the rainbow flag in one cell and kitty the heart in two, where curses counts three
+    /// and one. Other marks still join.
+    @Test func joinersAndEmojiSelectorsAreNeverSent() throws {
+        let cells = try row([("🏳\u{FE0F}\u{200D}🌈|❤\u{FE0F}|👨\u{200D}👩|e\u{301}\u{200D}", false)], count: 12)
+        #expect(cells[0] == plain(0x1F3F3))
+        #expect(cells[1] == plain(0x1F308))
+        #expect(cells[3] == plain(0x7C))
+        #expect(cells[4] == plain(0x2764))
+        #expect(cells[5] == plain(0x7C))
+        #expect(cells[6] == plain(0x1F468))
+        #expect(cells[8] == plain(0x1F469))
+        #expect(cells[10] == plain(0x7C))
+        #expect(cells[11] == plain(0x65, 0x301))
+    }
+
     /// Thousands of marks on one letter (a hostile name): decoded on the heap, the cell keeps
     /// what curses can hold and the rest of the row is still right.
     @Test func aRowOfManyMarksIsDecodedOffTheStack() throws {
