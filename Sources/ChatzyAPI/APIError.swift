@@ -48,6 +48,12 @@ public enum APIError: Error, Equatable, Sendable {
         }
     }
 
+    /// `message` without the promise of a retry, for a caller that has stopped trying.
+    public var reason: String {
+        if case .rateLimited = self { return "Rate limited (429)" }
+        return message
+    }
+
     /// The line to show after a failed sign-in (`POST /get_id_token`), where 401 means
     /// the email or password is wrong rather than an expired session.
     public var signInMessage: String {

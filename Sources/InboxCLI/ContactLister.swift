@@ -1,4 +1,5 @@
 import ChatzyAPI
+import InboxCore
 import Foundation
 
 /// What `list` needs from the network: a page's raw body, so that JSON output can keep each
@@ -26,7 +27,8 @@ public struct ContactLister: Sendable {
 
     /// Why a run failed.
     public enum Failure: Error, Equatable {
-        case api(APIError)
+        /// The server's answer, after `retried` more tries of the same page.
+        case api(APIError, retried: Int)
         case output(OutputClosed)
     }
 
@@ -39,10 +41,20 @@ public struct ContactLister: Sendable {
     public var formatter: ContactFormatter
     public var header: Bool
     public var log: FileLogger
+    /// How many more times a page is asked for after a failure worth retrying: 429 (after its
+    /// `Retry-After`), 5xx, an answer cut short, no connection. A time-out is not retried:
+    /// `--timeout` is how long `list` waits.
+    public var retries: Int
+    /// Told of each retry before its wait (one line, for stderr).
+    public var onRetry: @Sendable (String) -> Void
+    /// Waits before a retry (a test passes one that only records).
+    public var sleep: @Sendable (Duration) async -> Void
 
     public init(fetcher: any RawContactsFetching, email: String, filter: ConversationFilter = .all, search: String = "",
                 pageSize: Int = Settings.defaultPageSize, max: Int? = nil, formatter: ContactFormatter, header: Bool = true,
-                log: FileLogger = .disabled()) {
+                log: FileLogger = .disabled(), retries: Int = Self.defaultRetries,
+                onRetry: @escaping @Sendable (String) -> Void = { _ in },
+                sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }) {
         self.fetcher = fetcher
         self.email = email
         self.filter = filter
@@ -52,7 +64,16 @@ public struct ContactLister: Sendable {
         self.formatter = formatter
         self.header = header
         self.log = log
+        self.retries = retries
+        self.onRetry = onRetry
+        self.sleep = sleep
     }
+
+    /// Retries per page unless `--retries` says otherwise.
+    public static let defaultRetries = 3
+    /// The first retry waits about this long (or the server's `Retry-After`), each next one twice as long.
+    static let retryBaseMilliseconds = 1_000
+    static let retryCapMilliseconds = 30_000
 
     /// Runs to the end of the list (or `max`). A closed pipe ends it quietly
     /// (`outputClosed` in the summary); an API error throws, after what was already written.
@@ -76,6 +97,7 @@ public struct ContactLister: Sendable {
         if header, let line = formatter.header() { try write(Array(line.utf8)) }
         var seen = Set<String>()
         var offset = 0
+        var failures = 0
         var firstJSON = true
         if format == .json { try write(Array("[".utf8)) }
         while true {
@@ -88,9 +110,16 @@ public struct ContactLister: Sendable {
             do throws(APIError) {
                 let body = try await fetcher.contactsBody(query)
                 entries = try Self.decode(body)
+                failures = 0
             } catch {
                 log.error("list: offset \(offset): \(error.message)")
-                throw .api(error)
+                guard failures < retries, error.isTransient, error != .timeout else { throw .api(error, retried: failures) }
+                failures += 1
+                let wait = Backoff.milliseconds(failures: failures, requestID: offset, error: error,
+                                                base: Self.retryBaseMilliseconds, cap: Self.retryCapMilliseconds)
+                onRetry("\(error.reason); trying again in \(Self.seconds(wait)) (retry \(failures) of \(retries))")
+                await sleep(.milliseconds(wait))
+                continue
             }
             summary.pages += 1
             log.debug("list: page at offset \(offset), limit \(limit): \(entries.count) entries in \(ContinuousClock.now - started)")
@@ -113,6 +142,12 @@ public struct ContactLister: Sendable {
             if entries.count < limit { break }
         }
         if format == .json { try write(Array((firstJSON ? "]\n" : "\n]\n").utf8)) }
+    }
+
+    /// A wait as people say it: "1.2s", "30s".
+    static func seconds(_ milliseconds: Int) -> String {
+        milliseconds < 10_000 && milliseconds % 1000 != 0
+            ? String(format: "%.1fs", Double(milliseconds) / 1000) : "\(Int((Double(milliseconds) / 1000).rounded()))s"
     }
 
     /// One entry of a page: its bytes as received and the contact read from them (nil when

@@ -40,8 +40,13 @@ struct ListCommand: ParsableCommand {
             completion: .list(ListFormat.allCases.map(\.rawValue)))
     var format: String = "table"
 
-    @Option(name: .customLong("max"), help: ArgumentHelp("Stop after this many contacts.", valueName: "n"))
+    @Option(name: .customLong("max"), parsing: .unconditional, help: ArgumentHelp("Stop after this many contacts.", valueName: "n"))
     var maximum: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Ask for a page again up to this many times after a 429 (waiting its Retry-After), a 5xx, an answer cut short or no connection, each wait longer; 0-10. A time-out is not retried.",
+        valueName: "n"))
+    var retries: Int = ContactLister.defaultRetries
 
     @Flag(name: .customLong("no-header"), help: "Leave out the header row of table and tsv.")
     var noHeader = false
@@ -56,6 +61,7 @@ struct ListCommand: ParsableCommand {
             throw UsageError("--format must be table, tsv, json or jsonl, got \"\(self.format)\"")
         }
         if let maximum, maximum < 1 { throw UsageError("--max must be 1 or more, got \(maximum)") }
+        guard (0...10).contains(retries) else { throw UsageError("--retries must be from 0 to 10, got \(retries)") }
         var input = try connection.input()
         input.pageSize = listing.pageSize
         if let timeFormat {
@@ -93,7 +99,8 @@ struct ListCommand: ParsableCommand {
         let lister = ContactLister(
             fetcher: client, email: credentials.email, filter: filter, search: listing.search,
             pageSize: settings.pageSize, max: maximum,
-            formatter: ContactFormatter(format: format, timeFormat: settings.timeFormat), header: !noHeader, log: log)
+            formatter: ContactFormatter(format: format, timeFormat: settings.timeFormat), header: !noHeader, log: log,
+            retries: retries, onRetry: { FileHandle.standardError.write(Data("chatzy-inbox: \($0)\n".utf8)) })
         let result = try runBlocking { () async -> Result<ContactLister.Summary, ContactLister.Failure> in
             do throws(ContactLister.Failure) { return .success(try await lister.run(to: FileDescriptorSink())) } catch {
                 return .failure(error)
@@ -105,11 +112,11 @@ struct ListCommand: ParsableCommand {
             if summary.skipped > 0, !summary.outputClosed {
                 FileHandle.standardError.write(Data("chatzy-inbox: \(summary.skipped) contact\(summary.skipped == 1 ? "" : "s") could not be read and \(summary.skipped == 1 ? "was" : "were") left out\n".utf8))
             }
-        case .failure(.api(let error)):
+        case .failure(.api(let error, let retried)):
             if error == .unauthorized {
                 throw RuntimeFailure("\(error.message): run `chatzy-inbox login`\(credentials.source == .environment ? " (or renew CHATZY_TOKEN)" : "")")
             }
-            throw RuntimeFailure(error.message)
+            throw RuntimeFailure(error.reason + (retried > 0 ? ", still after \(retried) \(retried == 1 ? "retry" : "retries")" : ""))
         case .failure(.output(let closed)):
             throw RuntimeFailure("cannot write to stdout: \(String(cString: strerror(closed.code)))")
         }

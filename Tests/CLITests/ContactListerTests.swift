@@ -119,11 +119,79 @@ import Testing
         }
     }
 
+    /// What a lister told and waited for: its retry lines and its waits, recorded instead of slept.
+    final class RetryLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var _notes: [String] = [], _waits: [Duration] = []
+        var notes: [String] { lock.withLock { _notes } }
+        var waits: [Duration] { lock.withLock { _waits } }
+        func note(_ text: String) { lock.withLock { _notes.append(text) } }
+        func wait(_ duration: Duration) { lock.withLock { _waits.append(duration) } }
+    }
+
+    /// A DemoServer with fault knobs and a client signed in to it, as `withServer`.
+    static func withFaultyServer(_ configure: (inout DemoServerOptions) -> Void,
+                                 _ body: (RenewableClient) async throws -> Void) async throws {
+        var options = DemoServerOptions(contacts: contactCount)
+        configure(&options)
+        let server = try await DemoServer.start(options)
+        let client = RenewableClient(endpoint: try ChatzyEndpoint(baseURL: server.url), email: DemoServerOptions.demoEmail,
+                                     token: server.issueToken(), log: .disabled())
+        do { try await body(client) } catch {
+            await server.shutdown()
+            throw error
+        }
+        await server.shutdown()
+    }
+
+    static func retryingLister(_ client: RenewableClient, retries: Int, _ log: RetryLog) -> ContactLister {
+        ContactLister(fetcher: client, email: DemoServerOptions.demoEmail, pageSize: 20, formatter: ContactFormatter(format: .jsonl),
+                      retries: retries, onRetry: { log.note($0) }, sleep: { log.wait($0) })
+    }
+
+    /// A 429 is waited out for at least its `Retry-After` and a 500 is asked again, each page
+    /// until it comes: every contact once, nothing lost to the faults.
+    @Test func rateLimitsAndServerErrorsAreRetriedUntilThePageComes() async throws {
+        try await Self.withFaultyServer({ $0.rateLimitEvery = 3; $0.rateLimitRetryAfterSeconds = 2; $0.failEvery = 4 }) { client in
+            let log = RetryLog(), sink = MemorySink()
+            let summary = try await Self.retryingLister(client, retries: 3, log).run(to: sink)
+            #expect(summary.written == Self.contactCount)
+            let ids = try sink.text.split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["contact_id"] as? String
+            }
+            #expect(Set(ids).count == Self.contactCount && ids.count == Self.contactCount, "each contact once")
+            let limited = log.notes.indices.filter { log.notes[$0].hasPrefix("Rate limited (429); trying again in") }
+            let failed = log.notes.indices.filter { log.notes[$0].hasPrefix("Server error (500); trying again in") }
+            #expect(!limited.isEmpty && !failed.isEmpty, "\(log.notes)")
+            #expect(log.notes.allSatisfy { $0.contains("(retry 1 of 3)") || $0.contains("(retry 2 of 3)") }, "\(log.notes)")
+            #expect(log.waits.count == log.notes.count)
+            for i in limited { #expect(log.waits[i] >= .seconds(2), "the server's Retry-After: \(log.waits[i])") }
+        }
+    }
+
+    /// A page that keeps failing is asked for `retries` more times, each wait longer, then the
+    /// run fails naming the last answer and how often it was retried.
+    @Test func aPageThatKeepsFailingGivesUpAfterItsRetries() async throws {
+        try await Self.withFaultyServer({ $0.failEvery = 1 }) { client in
+            let log = RetryLog()
+            await #expect(throws: ContactLister.Failure.api(.server(status: 500), retried: 2)) {
+                try await Self.retryingLister(client, retries: 2, log).run(to: MemorySink())
+            }
+            #expect(log.notes.count == 2)
+            #expect(log.waits.count == 2 && log.waits[1] > log.waits[0], "\(log.waits)")
+            let none = RetryLog()
+            await #expect(throws: ContactLister.Failure.api(.server(status: 500), retried: 0)) {
+                try await Self.retryingLister(client, retries: 0, none).run(to: MemorySink())
+            }
+            #expect(none.notes.isEmpty)
+        }
+    }
+
     @Test func anExpiredTokenFailsWithUnauthorized() async throws {
         try await Self.withServer { server, _ in
             let client = RenewableClient(endpoint: try ChatzyEndpoint(baseURL: server.url), email: DemoServerOptions.demoEmail,
                                          token: "not-a-token", log: .disabled())
-            await #expect(throws: ContactLister.Failure.api(.unauthorized)) {
+            await #expect(throws: ContactLister.Failure.api(.unauthorized, retried: 0)) {
                 try await Self.lister(client, .table).run(to: MemorySink())
             }
         }

@@ -70,7 +70,23 @@ struct FaultTests {
         #expect(run.log.contains("The server did not answer in time"))
     }
 
-    /// `list` has no retries: a held answer ends it after `--timeout` with one line and status 1.
+    /// `list` waits out a 429 for its `Retry-After` and asks again, saying so on stderr, and
+    /// prints every contact once (it used to say "retrying in 1s" and stop with status 1).
+    @Test func listWaitsOutARateLimitAndGoesOn() async throws {
+        let server = try DemoServerProcess(["--contacts", "100", "--rate-limit-every", "3", "--retry-after", "1"])
+        defer { server.stop() }
+        let (env, home) = try CLIBinaryTests.environment(server.signedIn)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try CLIBinaryTests.run(["list", "--format", "tsv", "--no-header", "--page-size", "40"], env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ids = result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false)[0] }
+        #expect(ids.count == 100 && Set(ids).count == 100, "every contact once")
+        let notes = result.stderr.split(separator: "\n")
+        #expect(notes.count == 1 && notes[0].hasPrefix("chatzy-inbox: Rate limited (429); trying again in 1"), "\(result.stderr)")
+        #expect(notes.first?.hasSuffix("s (retry 1 of 3)") == true, "\(result.stderr)")
+    }
+
+    /// `list` does not retry a time-out: a held answer ends it after `--timeout` with one line and status 1.
     @Test func listGivesUpAfterItsTimeout() async throws {
         let server = try DemoServerProcess(["--contacts", "10", "--stall-every", "1", "--stall-ms", "30000"])
         defer { server.stop(signal: SIGKILL) }
