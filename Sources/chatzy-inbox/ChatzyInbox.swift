@@ -19,8 +19,8 @@ struct ChatzyInbox: ParsableCommand {
             Settings come from flags, then the environment (CHATZY_API_URL,
             CHATZY_EMAIL, CHATZY_TOKEN, NO_COLOR), then the config file
             $XDG_CONFIG_HOME/chatzy-inbox/config.toml (keys: api_url, email,
-            page_size, refresh_interval, color, time_format, log_file, log_level,
-            timeout),
+            page_size, refresh_interval, scroll_margin, color, time_format, log_file,
+            log_level, timeout),
             then the defaults. The token is never taken from the command line:
             use `chatzy-inbox login` or CHATZY_TOKEN.
             """,
@@ -38,11 +38,11 @@ struct ChatzyInbox: ParsableCommand {
     @OptionGroup(title: "What to show")
     var listing: ListingOptions
 
-    @Option(name: .customLong("refresh-interval"), help: ArgumentHelp(
+    @Option(name: .customLong("refresh-interval"), parsing: .unconditional, help: ArgumentHelp(
         "Seconds between automatic refreshes, 0 for none (config: refresh_interval; default: 60).", valueName: "seconds"))
     var refreshInterval: Int?
 
-    @Option(name: .customLong("scroll-margin"), help: ArgumentHelp(
+    @Option(name: .customLong("scroll-margin"), parsing: .unconditional, help: ArgumentHelp(
         "Rows kept visible above and below the selection when the list scrolls, 0 to 10 (config: scroll_margin; default: 0).", valueName: "rows"))
     var scrollMargin: Int?
 

@@ -27,7 +27,7 @@ struct ConnectionOptions: ParsableArguments {
             completion: .list(LogLevel.allCases.map(\.name)))
     var logLevel: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Seconds one request may take before it fails (and the inbox retries it), 1-600 (config: timeout; default: 15).",
         valueName: "seconds"))
     var timeout: Int?
@@ -58,7 +58,7 @@ struct ListingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Search by name, email or phone.", valueName: "text"))
     var search: String = ""
 
-    @Option(name: .customLong("page-size"), help: ArgumentHelp(
+    @Option(name: .customLong("page-size"), parsing: .unconditional, help: ArgumentHelp(
         "Contacts fetched per request, 1-100 (config: page_size; default: 50).", valueName: "n"))
     var pageSize: Int?
 

@@ -19,28 +19,28 @@ struct DemoServerCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "Port on 127.0.0.1 (0 picks a free one).")
     var port = 0
 
-    @Option(help: "The same seed gives the same data.")
+    @Option(parsing: .unconditional, help: "The same seed gives the same data.")
     var seed: UInt64 = 42
 
-    @Option(help: "How many contacts to generate.")
+    @Option(parsing: .unconditional, help: "How many contacts to generate.")
     var contacts = 2_000
 
     @Flag(help: "Mix in names and messages with escape sequences and control characters.")
     var hostile = false
 
-    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay added to every response.", valueName: "ms"))
+    @Option(name: .customLong("latency-ms"), parsing: .unconditional, help: ArgumentHelp("Delay added to every response.", valueName: "ms"))
     var latencyMilliseconds = 0
 
-    @Option(name: .customLong("jitter-ms"), help: ArgumentHelp("Random extra delay, 0 to this, per response.", valueName: "ms"))
+    @Option(name: .customLong("jitter-ms"), parsing: .unconditional, help: ArgumentHelp("Random extra delay, 0 to this, per response.", valueName: "ms"))
     var jitterMilliseconds = 0
 
-    @Option(name: .customLong("fail-every"), help: ArgumentHelp("Every K-th request answers 500 (0: never).", valueName: "k"))
+    @Option(name: .customLong("fail-every"), parsing: .unconditional, help: ArgumentHelp("Every K-th request answers 500 (0: never).", valueName: "k"))
     var failEvery = 0
 
-    @Option(name: .customLong("token-ttl"), help: ArgumentHelp("How long an issued token lives.", valueName: "seconds"))
+    @Option(name: .customLong("token-ttl"), parsing: .unconditional, help: ArgumentHelp("How long an issued token lives.", valueName: "seconds"))
     var tokenTTLSeconds = 3_600
 
     @Option(name: .customLong("request-log"), help: ArgumentHelp("Append one JSON line per request to this file.", valueName: "path"))
@@ -49,22 +49,22 @@ struct DemoServerCommand: ParsableCommand {
     @Option(name: .customLong("db"), help: ArgumentHelp("Keep the database in this file (replaced on start).", valueName: "path"))
     var databasePath: String?
 
-    @Option(name: .customLong("churn-per-minute"), help: ArgumentHelp("Contacts moved to the top with new messages per minute.", valueName: "n"))
+    @Option(name: .customLong("churn-per-minute"), parsing: .unconditional, help: ArgumentHelp("Contacts moved to the top with new messages per minute.", valueName: "n"))
     var churnPerMinute = 0
 
-    @Option(name: .customLong("rate-limit-every"), help: ArgumentHelp("Every K-th request answers 429 with Retry-After (0: never).", valueName: "k"))
+    @Option(name: .customLong("rate-limit-every"), parsing: .unconditional, help: ArgumentHelp("Every K-th request answers 429 with Retry-After (0: never).", valueName: "k"))
     var rateLimitEvery = 0
 
-    @Option(name: .customLong("retry-after"), help: ArgumentHelp("The Retry-After sent with an injected 429.", valueName: "seconds"))
+    @Option(name: .customLong("retry-after"), parsing: .unconditional, help: ArgumentHelp("The Retry-After sent with an injected 429.", valueName: "seconds"))
     var retryAfterSeconds = 1
 
-    @Option(name: .customLong("truncate-every"), help: ArgumentHelp("Every K-th request answers 200 with its JSON cut in half (0: never).", valueName: "k"))
+    @Option(name: .customLong("truncate-every"), parsing: .unconditional, help: ArgumentHelp("Every K-th request answers 200 with its JSON cut in half (0: never).", valueName: "k"))
     var truncateEvery = 0
 
-    @Option(name: .customLong("stall-every"), help: ArgumentHelp("Every K-th request waits --stall-ms before answering (0: never).", valueName: "k"))
+    @Option(name: .customLong("stall-every"), parsing: .unconditional, help: ArgumentHelp("Every K-th request waits --stall-ms before answering (0: never).", valueName: "k"))
     var stallEvery = 0
 
-    @Option(name: .customLong("stall-ms"), help: ArgumentHelp("How long a stalled request waits.", valueName: "ms"))
+    @Option(name: .customLong("stall-ms"), parsing: .unconditional, help: ArgumentHelp("How long a stalled request waits.", valueName: "ms"))
     var stallMilliseconds = 20_000
 
     @Option(name: .customLong("accept-token"), help: ArgumentHelp("Also accept this token (repeatable): a restarted server keeps serving a signed-in inbox.", valueName: "token"))

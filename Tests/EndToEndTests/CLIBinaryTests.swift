@@ -44,6 +44,10 @@ struct CLIBinaryTests {
         (["--page-size", "0"], nil, [:], "--page-size must be from 1 to 100, got 0"),
         (["list", "--page-size", "500"], nil, [:], "--page-size must be from 1 to 100, got 500"),
         (["list", "--max", "0"], nil, [:], "--max must be 1 or more, got 0"),
+        (["list", "--retries", "11"], nil, [:], "--retries must be from 0 to 10, got 11"),
+        // A negative number is the option's value, not an unknown flag.
+        (["list", "--max", "-1"], nil, [:], "--max must be 1 or more, got -1"),
+        (["--scroll-margin", "-1"], nil, [:], "--scroll-margin must be from 0 to 10 rows, got -1"),
         (["list", "--timeout", "0"], nil, [:], "--timeout must be from 1 to 600 seconds, got 0"),
         (["list"], "timeout = 601\n", [:], "line 1: timeout must be from 1 to 600 seconds, got 601"),
         (["--filter", "spam"], nil, [:], "--filter must be all, unread or live, got \"spam\""),
