@@ -45,8 +45,9 @@ typedef struct { int count; attr_t attrs; short pair; } chz_run;
    For the same reason the joiner (U+200D) and the emoji presentation selector (U+FE0F) are
    never sent at all, after a narrow character either: tmux draws 🏳️‍🌈 (a narrow flag, the
    selector, the joiner, a wide rainbow) in one cell where wcwidth counts three, and kitty
-   or WezTerm draw ❤️ two cells wide where wcwidth counts one. Without them every terminal
-   draws the parts side by side, as wide as they are counted.
+   or WezTerm draw ❤️ two cells wide where wcwidth counts one. Without them terminals draw
+   the parts side by side, as wide as they are counted (skin tones, which joining terminals
+   draw inside the emoji before them, are taken out earlier, by the renderer's Sanitizer).
    A character with no width (which the renderer's sanitizing never lets through) becomes
    '?', and a wide character that would cross the right edge becomes blanks. */
 static inline int chz_width(wchar_t c) {

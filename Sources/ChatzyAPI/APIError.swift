@@ -50,7 +50,10 @@ public enum APIError: Error, Equatable, Sendable {
 
     /// `message` without the promise of a retry, for a caller that has stopped trying.
     public var reason: String {
-        if case .rateLimited = self { return "Rate limited (429)" }
+        if case .rateLimited(let after) = self {
+            guard let after, after.isFinite else { return "Rate limited (429)" }
+            return "Rate limited (429): the server asks to wait \(Int(after.rounded(.up)))s"
+        }
         return message
     }
 

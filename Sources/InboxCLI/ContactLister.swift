@@ -71,9 +71,32 @@ public struct ContactLister: Sendable {
 
     /// Retries per page unless `--retries` says otherwise.
     public static let defaultRetries = 3
-    /// The first retry waits about this long (or the server's `Retry-After`), each next one twice as long.
+    /// The first retry waits about this long, each next one twice as long, up to the cap.
     static let retryBaseMilliseconds = 1_000
     static let retryCapMilliseconds = 30_000
+    /// A 429 asking for a longer wait ends `list` at once: a script should not hang on it.
+    static let retryAfterLimitMilliseconds = 60_000
+
+    /// How long to wait before retry number `failures` after `error`, or nil when it is not
+    /// worth asking again. Retried: a 429 (for at least its `Retry-After`, up to a minute), a
+    /// 5xx, a refused or dropped connection, and JSON cut short. Not retried: a time-out
+    /// (`--timeout` is how long `list` waits) and what would fail the same way again (an
+    /// unknown host, TLS, a redirect, an answer of another shape or not JSON at all, such as
+    /// a proxy's HTML page).
+    static func retryWait(after error: APIError, failures: Int, requestID: Int) -> Int? {
+        switch error {
+        case .rateLimited, .server(500...): break
+        case .cannotConnect(let why) where why == "connection refused" || why == "network unavailable": break
+        case .invalidResponse(let reason, let prefix) where reason == "not JSON" && prefix.hasPrefix("{"): break
+        default: return nil
+        }
+        let backoff = Swift.min(retryCapMilliseconds, Backoff.milliseconds(
+            failures: failures, requestID: requestID, error: .server(status: 500),
+            base: retryBaseMilliseconds, cap: retryCapMilliseconds))
+        guard case .rateLimited(let after?) = error, after.isFinite else { return backoff }
+        let asked = (Swift.max(0, after) * 1000).rounded(.up)
+        return asked > Double(retryAfterLimitMilliseconds) ? nil : Swift.max(backoff, Int(asked))
+    }
 
     /// Runs to the end of the list (or `max`). A closed pipe ends it quietly
     /// (`outputClosed` in the summary); an API error throws, after what was already written.
@@ -113,10 +136,10 @@ public struct ContactLister: Sendable {
                 failures = 0
             } catch {
                 log.error("list: offset \(offset): \(error.message)")
-                guard failures < retries, error.isTransient, error != .timeout else { throw .api(error, retried: failures) }
+                guard failures < retries, let wait = Self.retryWait(after: error, failures: failures + 1, requestID: offset) else {
+                    throw .api(error, retried: failures)
+                }
                 failures += 1
-                let wait = Backoff.milliseconds(failures: failures, requestID: offset, error: error,
-                                                base: Self.retryBaseMilliseconds, cap: Self.retryCapMilliseconds)
                 onRetry("\(error.reason); trying again in \(Self.seconds(wait)) (retry \(failures) of \(retries))")
                 await sleep(.milliseconds(wait))
                 continue

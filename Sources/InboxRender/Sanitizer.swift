@@ -7,7 +7,8 @@ public enum Sanitizer {
     public static let replacement: Character = "\u{FFFD}"
 
     /// `text` with escape sequences collapsed to one replacement, other C0/C1 controls and DEL
-    /// replaced, tabs and line breaks turned into spaces, and bidi controls removed.
+    /// replaced, tabs and line breaks turned into spaces, and bidi controls and emoji skin
+    /// tones removed.
     public static func clean(_ text: String) -> String {
         if isPlain(text) || !text.unicodeScalars.contains(where: needsCleaning) { return text }
         var out = String.UnicodeScalarView()
@@ -32,6 +33,10 @@ public enum Sanitizer {
             case 0xFFF9...0xFFFB, 0xE0001:
                 // Interlinear annotation and the deprecated language tag: invisible formatting.
                 break
+            case 0x1F3FB...0x1F3FF:
+                // Skin tones: wcwidth counts 👍🏽 as two wide characters, but kitty, WezTerm,
+                // iTerm2 and tmux 3.5 draw it as one, and the rest of the row would move.
+                break
             default:
                 // What the C library cannot print (unassigned, private formats) would be drawn
                 // by ncurses as an escape of several columns: show one replacement instead.
@@ -53,7 +58,7 @@ public enum Sanitizer {
         switch s.value {
         case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: return true
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
-        case 0xFFF9...0xFFFB, 0xE0001: return true
+        case 0xFFF9...0xFFFB, 0xE0001, 0x1F3FB...0x1F3FF: return true
         default: return TextWidth.isUnprintable(s)
         }
     }

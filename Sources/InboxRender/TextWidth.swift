@@ -29,6 +29,12 @@ public enum TextWidth {
         return true
     }
 
+    /// Measures as a UTF-8 terminal draws, whatever the user's locale: character types (and
+    /// only they) from `C.UTF-8`. For output that is UTF-8 in any locale, such as `list`'s.
+    public static func measureAsUTF8() {
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+    }
+
     /// Width of one scalar: 0 for combining and zero-width, 1 or 2 otherwise; unprintable counts 1.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
@@ -85,16 +91,17 @@ public enum TextWidth {
         return rawWidth(of: scalar) < 0
     }
 
-    /// `text` as the inbox draws it (the rule of the shim's `chz_put_row`): a zero-width
-    /// character after a wide one, and every joiner (U+200D) and emoji presentation selector
-    /// (U+FE0F), dropped. A terminal then draws it exactly as wide as `width(of:)` counts;
+    /// `text` as the inbox draws it (the rule of the shim's `chz_put_row`, and the skin tones
+    /// `Sanitizer.clean` drops): a zero-width character after a wide one, and every joiner
+    /// (U+200D), emoji presentation selector (U+FE0F) and skin tone (U+1F3FB–1F3FF), dropped. A terminal then draws it exactly as wide as `width(of:)` counts;
     /// one that joins an emoji sequence (🏳️‍🌈 in one cell in tmux, ❤️ in two in kitty)
     /// would otherwise draw it narrower or wider, and the columns after it would move.
     public static func asDrawn(_ text: String) -> String {
         if printableASCIICount(text) != nil { return text }
         var out = String.UnicodeScalarView()
         var lastWidth = 0
-        for scalar in text.unicodeScalars where scalar.value != 0x200D && scalar.value != 0xFE0F {
+        for scalar in text.unicodeScalars where scalar.value != 0x200D && scalar.value != 0xFE0F
+            && !(0x1F3FB...0x1F3FF).contains(scalar.value) {
             let w = width(of: scalar)
             if w == 0 {
                 if lastWidth == 2 { continue }

@@ -31,7 +31,8 @@ enum HtopReference {
         // htop turns the keypad on (smkx), so its keys are the SS3 forms.
         return OneRowMoves.Program(
             name: "htop ↓", pty: pty, down: "\u{1B}OB", top: "\u{1B}OH",
-            firstRow: { screen in headerRow(in: screen).map { screen.line($0 + 1) } ?? "" },
+            // The PID alone: the rest of the row (CPU%, TIME+) changes with every refresh.
+            firstRow: { screen in headerRow(in: screen).map { String(screen.line($0 + 1).split(separator: " ").first ?? "") } ?? "" },
             atEnd: nil,
             settle: { pty.settle(idle: harness.idle, timeout: 1_000_000_000) }
         )

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatzyAPI
 import Foundation
 import InboxCLI
+import InboxRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,7 +45,7 @@ struct ListCommand: ParsableCommand {
     var maximum: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Ask for a page again up to this many times after a 429 (waiting its Retry-After), a 5xx, an answer cut short or no connection, each wait longer; 0-10. A time-out is not retried.",
+        "Ask for a page again up to this many times after a 429 (waiting its Retry-After, up to a minute), a 5xx, JSON cut short or a refused connection, each wait longer; 0-10. A time-out is not retried.",
         valueName: "n"))
     var retries: Int = ContactLister.defaultRetries
 
@@ -57,6 +58,9 @@ struct ListCommand: ParsableCommand {
     var timeFormat: String?
 
     func run() throws {
+        // The table is measured in terminal cells with wcwidth, which the "C" locale every
+        // process starts in cannot do for anything but ASCII.
+        TextWidth.measureAsUTF8()
         guard let format = ListFormat(rawValue: format.lowercased()) else {
             throw UsageError("--format must be table, tsv, json or jsonl, got \"\(self.format)\"")
         }

@@ -152,18 +152,22 @@ import Testing
     /// A 429 is waited out for at least its `Retry-After` and a 500 is asked again, each page
     /// until it comes: every contact once, nothing lost to the faults.
     @Test func rateLimitsAndServerErrorsAreRetriedUntilThePageComes() async throws {
-        try await Self.withFaultyServer({ $0.rateLimitEvery = 3; $0.rateLimitRetryAfterSeconds = 2; $0.failEvery = 4 }) { client in
+        try await Self.withFaultyServer({
+            $0.rateLimitEvery = 3; $0.rateLimitRetryAfterSeconds = 2; $0.failEvery = 4; $0.truncateEvery = 5
+        }) { client in
             let log = RetryLog(), sink = MemorySink()
-            let summary = try await Self.retryingLister(client, retries: 3, log).run(to: sink)
+            // Up to four requests in a row fail (the 3rd, 4th, 5th and 6th): five retries are enough.
+            let summary = try await Self.retryingLister(client, retries: 5, log).run(to: sink)
             #expect(summary.written == Self.contactCount)
             let ids = try sink.text.split(separator: "\n").map {
                 try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["contact_id"] as? String
             }
             #expect(Set(ids).count == Self.contactCount && ids.count == Self.contactCount, "each contact once")
-            let limited = log.notes.indices.filter { log.notes[$0].hasPrefix("Rate limited (429); trying again in") }
+            let limited = log.notes.indices.filter { log.notes[$0].hasPrefix("Rate limited (429): the server asks to wait 2s; trying again in") }
             let failed = log.notes.indices.filter { log.notes[$0].hasPrefix("Server error (500); trying again in") }
-            #expect(!limited.isEmpty && !failed.isEmpty, "\(log.notes)")
-            #expect(log.notes.allSatisfy { $0.contains("(retry 1 of 3)") || $0.contains("(retry 2 of 3)") }, "\(log.notes)")
+            let cut = log.notes.indices.filter { log.notes[$0].hasPrefix("Unreadable answer from the server: not JSON; trying again in") }
+            #expect(!limited.isEmpty && !failed.isEmpty && !cut.isEmpty, "\(log.notes)")
+            #expect(log.notes.allSatisfy { $0.range(of: #"\(retry [1-4] of 5\)$"#, options: .regularExpression) != nil }, "\(log.notes)")
             #expect(log.waits.count == log.notes.count)
             for i in limited { #expect(log.waits[i] >= .seconds(2), "the server's Retry-After: \(log.waits[i])") }
         }
@@ -185,6 +189,35 @@ import Testing
             }
             #expect(none.notes.isEmpty)
         }
+    }
+
+    /// A 429 asking for more than a minute ends `list` at once, saying how long was asked.
+    @Test func aLongRetryAfterIsNotWaitedFor() async throws {
+        try await Self.withFaultyServer({ $0.rateLimitEvery = 1; $0.rateLimitRetryAfterSeconds = 120 }) { client in
+            let log = RetryLog()
+            await #expect(throws: ContactLister.Failure.api(.rateLimited(retryAfter: 120), retried: 0)) {
+                try await Self.retryingLister(client, retries: 3, log).run(to: MemorySink())
+            }
+            #expect(log.notes.isEmpty && log.waits.isEmpty)
+            #expect(APIError.rateLimited(retryAfter: 120).reason == "Rate limited (429): the server asks to wait 120s")
+        }
+    }
+
+    /// What would fail the same way again is not asked again: a time-out (`--timeout` is how
+    /// long list waits), an unknown host, TLS, a proxy's HTML page, JSON of another shape.
+    @Test func onlyFailuresThatMayPassAreRetried() {
+        let retried: [APIError] = [.rateLimited(retryAfter: nil), .server(status: 503), .cannotConnect("connection refused"),
+                                   .invalidResponse(reason: "not JSON", prefix: #"{"data":{"da"#)]
+        let notRetried: [APIError] = [.timeout, .cannotConnect("unknown host"), .cannotConnect("TLS failed"),
+                                      .invalidResponse(reason: "not JSON", prefix: "<html><body>Bad gateway"),
+                                      .invalidResponse(reason: "the contacts could not be found in the answer", prefix: "{}"),
+                                      .server(status: 302), .unauthorized, .rateLimited(retryAfter: 1e300)]
+        for error in retried {
+            let wait = ContactLister.retryWait(after: error, failures: 1, requestID: 0)
+            #expect(wait.map { (1_000...1_250).contains($0) } == true, "\(error): \(String(describing: wait))")
+        }
+        for error in notRetried { #expect(ContactLister.retryWait(after: error, failures: 1, requestID: 0) == nil, "\(error)") }
+        #expect(ContactLister.retryWait(after: .server(status: 500), failures: 10, requestID: 7)! <= 30_000, "capped after the jitter")
     }
 
     @Test func anExpiredTokenFailsWithUnauthorized() async throws {

@@ -46,6 +46,26 @@ struct ColumnAlignmentTests {
         #expect(statusColumns.values.first?.count ?? 0 >= (search.isEmpty ? 20 : 3))
     }
 
+    /// `list --format table` measures names as a UTF-8 terminal draws them, whatever the
+    /// locale it runs in (it used to stay in the "C" locale, where every non-ASCII character
+    /// counted one column: lines of a CJK or accented name came out wider or narrower).
+    @Test(arguments: ["C.UTF-8", "C"])
+    func listTableLinesAreAllAsWideAsTheColumns(lang: String) throws {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth"))
+        let wcwidth = unsafeBitCast(symbol, to: WcWidth.self)
+        let (env, home) = try CLIBinaryTests.environment(["LANG": lang, "LC_ALL": lang])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try CLIBinaryTests.run(["list", "--demo", "--format", "table", "--no-header", "--max", "400"], env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 400)
+        #expect(lines.contains { $0.unicodeScalars.contains { $0.value >= 0x3000 } }, "wide names among them")
+        var widths: [Int: [Substring]] = [:]
+        for line in lines { widths[Self.columns(of: line, wcwidth: wcwidth), default: []].append(line) }
+        #expect(widths.count == 1, "lines of several widths: \(widths.mapValues { $0.prefix(2) })")
+    }
+
     @Test func sigtermExitsWith143AndRestoresTheTerminal() async throws {
         try await signalEndsTheInbox(SIGTERM, status: 143)
     }

@@ -82,7 +82,7 @@ struct FaultTests {
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false)[0] }
         #expect(ids.count == 100 && Set(ids).count == 100, "every contact once")
         let notes = result.stderr.split(separator: "\n")
-        #expect(notes.count == 1 && notes[0].hasPrefix("chatzy-inbox: Rate limited (429); trying again in 1"), "\(result.stderr)")
+        #expect(notes.count == 1 && notes[0].hasPrefix("chatzy-inbox: Rate limited (429): the server asks to wait 1s; trying again in 1"), "\(result.stderr)")
         #expect(notes.first?.hasSuffix("s (retry 1 of 3)") == true, "\(result.stderr)")
     }
 

@@ -37,6 +37,7 @@ import Testing
         #expect(Sanitizer.clean("Ségolène") == "Ségolène")
         #expect(Sanitizer.clean("e\u{301}") == "e\u{301}", "combining marks are kept")
         #expect(Sanitizer.clean("👨‍👩‍👧") == "👨‍👩‍👧", "emoji sequences are kept")
+        #expect(Sanitizer.clean("👍🏽 ok 🙏🏻") == "👍 ok 🙏", "skin tones go: joining terminals draw 👍🏽 two cells, not four")
         #expect(Sanitizer.clean("a\u{1B}[31mb") == "a\u{FFFD}b", "an escape sequence becomes one replacement")
         #expect(Sanitizer.clean("a\u{9B}31mb") == "a\u{FFFD}b", "so does a C1 CSI")
         #expect(Sanitizer.clean("a\u{1B}]0;title\u{07}b") == "a\u{FFFD}b", "an OSC string goes with its sequence")
