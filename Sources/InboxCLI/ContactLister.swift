@@ -41,9 +41,7 @@ public struct ContactLister: Sendable {
     public var formatter: ContactFormatter
     public var header: Bool
     public var log: FileLogger
-    /// How many more times a page is asked for after a failure worth retrying: 429 (after its
-    /// `Retry-After`), 5xx, an answer cut short, no connection. A time-out is not retried:
-    /// `--timeout` is how long `list` waits.
+    /// How many more times a page is asked for after a failure that may pass (`retryWait`).
     public var retries: Int
     /// Told of each retry before its wait (one line, for stderr).
     public var onRetry: @Sendable (String) -> Void
@@ -86,6 +84,7 @@ public struct ContactLister: Sendable {
     static func retryWait(after error: APIError, failures: Int, requestID: Int) -> Int? {
         switch error {
         case .rateLimited, .server(500...): break
+        // The reasons as `ChatzyClient` and `LenientJSON.describe` word them.
         case .cannotConnect(let why) where why == "connection refused" || why == "network unavailable": break
         case .invalidResponse(let reason, let prefix) where reason == "not JSON" && prefix.hasPrefix("{"): break
         default: return nil
