@@ -135,7 +135,10 @@ public enum ConversationRenderer {
 
     static func statusLine(_ view: ConversationState, state: InboxState, width: Int) -> ScreenLine {
         let height = ConversationLayout.viewHeight(screenRows: state.screenRows)
-        var left = " \(view.entries.count)\(view.reachedStart ? "" : "+") message\(view.entries.count == 1 ? "" : "s")"
+        // No count before the first page has come: "0+ messages" beside "loading…" or an
+        // error would read as an empty conversation.
+        var left = !view.hasLoaded && view.entries.isEmpty ? ""
+            : " \(view.entries.count)\(view.reachedStart ? "" : "+") message\(view.entries.count == 1 ? "" : "s")"
         if view.hasLoaded {
             let max = ConversationLayout.maxScroll(view, viewHeight: height)
             if view.scrollUp == 0 { left += "  newest" } else if view.scrollUp >= max { left += "  oldest loaded" }
@@ -152,6 +155,7 @@ public enum ConversationRenderer {
             left += "  loading…"
         }
         if view.skipped > 0 { left += "  \(view.skipped) item\(view.skipped == 1 ? "" : "s") could not be read" }
+        if left.hasPrefix("  ") { left.removeFirst() }
         let right = "Esc back  ? help "
         let leftWidth = TextWidth.width(of: left)
         let text = leftWidth + right.count + 1 <= width

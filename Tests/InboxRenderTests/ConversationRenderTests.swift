@@ -107,6 +107,7 @@ import Testing
         guard case .fetchConversation(let request)? = reduce(&state, .key(.enter)).first else { Issue.record("no fetch"); return }
         var text = ConversationRenderer.render(state, now: ConversationFixture.now, timeZone: utc).text
         #expect(text[3].contains("Loading messages…"))
+        #expect(text[23].hasPrefix(" loading…"), "no count before the first page: \(text[23])")
         _ = reduce(&state, .conversationLoaded(request, ContactConversations(contact: nil, conversations: [
             Conversation(id: "c", messages: [ConversationMessage(id: "m", content: nil, role: nil, createdAt: nil)]),
         ])))
@@ -126,7 +127,7 @@ import Testing
         _ = reduce(&state, .conversationFailed(request, .notFound))
         let text = ConversationRenderer.render(state, now: ConversationFixture.now, timeZone: utc).text
         #expect(text[3].contains("Messages failed: Not found (404) — r retries"))
-        #expect(text[23].contains("Not found (404)"))
+        #expect(text[23].hasPrefix(" Not found (404) — r retries"), "no \"0+ messages\" beside the error: \(text[23])")
         #expect(InboxRenderer.render(state, now: ConversationFixture.now).text[0].contains("Ann"), "the inbox renders the open conversation")
     }
 
