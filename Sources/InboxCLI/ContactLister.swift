@@ -89,6 +89,7 @@ public struct ContactLister: Sendable {
         case .invalidResponse(let reason, let prefix) where reason == "not JSON" && prefix.hasPrefix("{"): break
         default: return nil
         }
+        // Backoff alone (a 500 in its eyes): a Retry-After is weighed here, against list's own limit.
         let backoff = Swift.min(retryCapMilliseconds, Backoff.milliseconds(
             failures: failures, requestID: requestID, error: .server(status: 500),
             base: retryBaseMilliseconds, cap: retryCapMilliseconds))

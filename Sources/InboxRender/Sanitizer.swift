@@ -33,9 +33,8 @@ public enum Sanitizer {
             case 0xFFF9...0xFFFB, 0xE0001:
                 // Interlinear annotation and the deprecated language tag: invisible formatting.
                 break
-            case 0x1F3FB...0x1F3FF:
-                // Skin tones: wcwidth counts 👍🏽 as two wide characters, but kitty, WezTerm,
-                // iTerm2 and tmux 3.5 draw it as one, and the rest of the row would move.
+            case TextWidth.skinTones:
+                // Joining terminals draw 👍🏽 narrower than wcwidth counts it: the row would move.
                 break
             default:
                 // What the C library cannot print (unassigned, private formats) would be drawn
@@ -58,7 +57,7 @@ public enum Sanitizer {
         switch s.value {
         case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029: return true
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
-        case 0xFFF9...0xFFFB, 0xE0001, 0x1F3FB...0x1F3FF: return true
+        case 0xFFF9...0xFFFB, 0xE0001, TextWidth.skinTones: return true
         default: return TextWidth.isUnprintable(s)
         }
     }

@@ -91,17 +91,22 @@ public enum TextWidth {
         return rawWidth(of: scalar) < 0
     }
 
+    /// Emoji skin tones: kitty, WezTerm, iTerm2 and tmux 3.5 draw 👍🏽 two cells wide, where
+    /// wcwidth counts four, so they are never drawn (`Sanitizer.clean`, `asDrawn`).
+    public static let skinTones: ClosedRange<UInt32> = 0x1F3FB...0x1F3FF
+
     /// `text` as the inbox draws it (the rule of the shim's `chz_put_row`, and the skin tones
     /// `Sanitizer.clean` drops): a zero-width character after a wide one, and every joiner
-    /// (U+200D), emoji presentation selector (U+FE0F) and skin tone (U+1F3FB–1F3FF), dropped. A terminal then draws it exactly as wide as `width(of:)` counts;
-    /// one that joins an emoji sequence (🏳️‍🌈 in one cell in tmux, ❤️ in two in kitty)
-    /// would otherwise draw it narrower or wider, and the columns after it would move.
+    /// (U+200D), emoji presentation selector (U+FE0F) and skin tone, dropped. A terminal then
+    /// draws it exactly as wide as `width(of:)` counts; one that joins an emoji sequence
+    /// (🏳️‍🌈 in one cell in tmux, ❤️ in two in kitty) would otherwise draw it narrower or
+    /// wider, and the columns after it would move.
     public static func asDrawn(_ text: String) -> String {
         if printableASCIICount(text) != nil { return text }
         var out = String.UnicodeScalarView()
         var lastWidth = 0
         for scalar in text.unicodeScalars where scalar.value != 0x200D && scalar.value != 0xFE0F
-            && !(0x1F3FB...0x1F3FF).contains(scalar.value) {
+            && !skinTones.contains(scalar.value) {
             let w = width(of: scalar)
             if w == 0 {
                 if lastWidth == 2 { continue }
